@@ -1,0 +1,39 @@
+import { SetupError } from '../errors/index.ts';
+import { downCommand } from './commands/down.ts';
+import { setupCommand } from './commands/setup.ts';
+import { statusCommand } from './commands/status.ts';
+import { upCommand } from './commands/up.ts';
+import { say } from './output.ts';
+
+interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly run: (args: string[]) => Promise<void>;
+}
+
+const commands: readonly Command[] = [setupCommand, upCommand, statusCommand, downCommand];
+
+const usage = (): void => {
+  say('usage: ./sec-an <command>');
+  say();
+  say(`  ${'test'.padEnd(8)} run the whole test suite (type-check, lint, unit and integration tests)`);
+  for (const command of commands) say(`  ${command.name.padEnd(8)} ${command.summary}`);
+};
+
+const main = async ([name, ...args]: string[]): Promise<number> => {
+  const command = commands.find((candidate) => candidate.name === name);
+  if (command === undefined || args.includes('--help')) {
+    usage();
+    return name === undefined || name === '--help' || args.includes('--help') ? 0 : 2;
+  }
+  try {
+    await command.run(args);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    console.error(`sec-an ${command.name}: ${error.message}`);
+    return 1;
+  }
+};
+
+process.exitCode = await main(process.argv.slice(2));
