@@ -1,5 +1,6 @@
-import { type RunningMoto, resetMoto, startMoto } from '../moto/index.ts';
-import { type RunningOpenSearch, resetOpenSearch, startOpenSearch } from '../opensearch/index.ts';
+import { resetMoto, resetOpenSearch } from '@sec-an/testing/reset';
+import { type RunningMoto, startMoto } from '../moto/index.ts';
+import { type RunningOpenSearch, startOpenSearch } from '../opensearch/index.ts';
 import { instanceDir } from '../paths/index.ts';
 import { isRunning, type ProcessRecord, stopProcess } from '../processes/index.ts';
 import type { BackendsConfig } from './config.ts';

@@ -32,9 +32,12 @@ export const localBackendsConfig = (): BackendsConfig => ({
   fresh: false,
 });
 
+/** Separate instance names let several test runs share a machine (SEC_AN_TEST_INSTANCE). */
+export const testInstance = (): string => process.env.SEC_AN_TEST_INSTANCE ?? 'test';
+
 /** The test suite's backends: free ports, so a developer's running platform does not get in the way. */
 export const testBackendsConfig = async (): Promise<BackendsConfig> => ({
-  instance: 'test',
+  instance: testInstance(),
   motoPort: await findFreePort(),
   openSearchHttpPort: await findFreePort(),
   openSearchTransportPort: await findFreePort(),

@@ -1,5 +1,4 @@
 export * from './install.ts';
 export * from './java.ts';
-export * from './reset.ts';
 export * from './server.ts';
 export * from './service-user.ts';

@@ -1,0 +1,69 @@
+import { describe, expect, it } from '@jest/globals';
+import { z } from 'zod';
+import { scanRequestV1 } from '../scan-request/index.ts';
+import { ContractViolationError, defineContract, parseAnyOf, parseMessage } from './index.ts';
+
+const request = {
+  contract: 'scan-request',
+  version: 1,
+  requestId: '0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11',
+  task: 'nmap-scanner',
+  targets: ['198.51.100.7'],
+  origin: 'on-demand',
+  requestedAt: '2026-11-21T10:00:00.000Z',
+};
+
+describe('message contracts', () => {
+  it('accepts a valid message and derives its filter attributes, with the contract and its version', () => {
+    const message = parseMessage(scanRequestV1, request);
+    expect(scanRequestV1.attributes(message)).toEqual({
+      task: 'nmap-scanner',
+      origin: 'on-demand',
+      contract: 'scan-request',
+      'contract-version': 1,
+    });
+  });
+
+  it('rejects a message that breaks the schema, naming the field', () => {
+    expect(() => parseMessage(scanRequestV1, { ...request, targets: [] })).toThrow(/targets/);
+    expect(() => parseMessage(scanRequestV1, { ...request, targets: [] })).toThrow(ContractViolationError);
+  });
+
+  it('rejects unknown fields, so a typo is not silently ignored', () => {
+    expect(() => parseMessage(scanRequestV1, { ...request, target: ['x'] })).toThrow(ContractViolationError);
+  });
+
+  it('rejects another version of the same contract', () => {
+    expect(() => parseMessage(scanRequestV1, { ...request, version: 2 })).toThrow(/version/);
+  });
+
+  it('lets a consumer accept several versions while producers move over', () => {
+    const v2 = defineContract({
+      name: 'scan-request',
+      version: 2,
+      shape: { requestId: z.uuid(), targets: z.array(z.object({ address: z.string() })) },
+    });
+    const accepted = [scanRequestV1, v2];
+    expect(parseAnyOf(accepted, request)).toMatchObject({ version: 1 });
+    const second = {
+      contract: 'scan-request',
+      version: 2,
+      requestId: request.requestId,
+      targets: [{ address: 'a' }],
+    };
+    expect(parseAnyOf(accepted, second)).toMatchObject({ version: 2 });
+    expect(() => parseAnyOf(accepted, { ...request, version: 3 })).toThrow(
+      'message declares scan-request v3; accepted: scan-request v1, scan-request v2',
+    );
+  });
+
+  it('refuses a contract that derives more attributes than SQS keeps', () => {
+    const wide = defineContract({
+      name: 'wide',
+      version: 1,
+      shape: {},
+      attributes: () => Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`a${i}`, i])),
+    });
+    expect(() => wide.attributes(parseMessage(wide, { contract: 'wide', version: 1 }))).toThrow(/at most 10/);
+  });
+});

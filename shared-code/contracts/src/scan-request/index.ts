@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineContract } from '../contract/index.ts';
+
+/** Why a scan was asked for: the day plan, or a person (`sec-an scan`). */
+export const scanOrigins = ['plan', 'on-demand'] as const;
+
+/**
+ * A request to scan targets with one task. The request id lets a scanner drop a duplicate delivery
+ * (the delay queue and SNS deliver at least once).
+ */
+export const scanRequestV1 = defineContract({
+  name: 'scan-request',
+  version: 1,
+  shape: {
+    requestId: z.uuid(),
+    task: z.string().regex(/^[a-z][a-z0-9-]{1,62}$/),
+    targets: z.array(z.string().min(1).max(253)).min(1).max(256),
+    origin: z.enum(scanOrigins),
+    requestedAt: z.iso.datetime(),
+  },
+  attributes: (request) => ({ task: request.task, origin: request.origin }),
+});

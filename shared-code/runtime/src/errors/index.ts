@@ -1,0 +1,34 @@
+/**
+ * Typed errors decide what happens to a message. A transient error (throttling, a dependency that is down)
+ * sends the record back to its queue to be retried; a permanent one (invalid input, a contract violation) can
+ * never succeed, so retrying only delays the dead letter.
+ */
+export abstract class SecAnError extends Error {
+  abstract readonly retryable: boolean;
+
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class TransientError extends SecAnError {
+  readonly retryable = true;
+}
+
+export class PermanentError extends SecAnError {
+  readonly retryable = false;
+}
+
+/** A message that does not satisfy its contract. */
+export class ContractViolationError extends PermanentError {}
+
+/**
+ * A configuration value (an SSM parameter) that does not exist or is malformed. It is fixed without touching the
+ * message, so the message is retried and, if the fix comes too late, redriven from its dead-letter queue.
+ */
+export class ConfigurationError extends SecAnError {
+  readonly retryable = true;
+}
+
+export const isRetryable = (error: unknown): boolean => !(error instanceof SecAnError) || error.retryable;

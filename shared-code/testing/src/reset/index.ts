@@ -1,0 +1,2 @@
+export * from './moto.ts';
+export * from './opensearch.ts';
