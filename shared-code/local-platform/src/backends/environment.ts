@@ -1,5 +1,8 @@
 import type { BackendsState } from './state-file.ts';
 
+/** The stage name of everything the local platform deploys. */
+export const localStage = 'local';
+
 /** The region the local platform pretends to be in. */
 export const localRegion = 'eu-west-2';
 
@@ -16,4 +19,6 @@ export const backendsEnvironment = (
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
   SEC_AN_OPENSEARCH_URL: state.openSearchEndpoint,
+  SEC_AN_STAGE: localStage,
+  SEC_AN_OPENSEARCH_AUTH: 'none',
 });

@@ -1,0 +1,2 @@
+export * from './parameter-name.ts';
+export * from './read-parameter.ts';
