@@ -9,7 +9,13 @@ const logFile = () => join(mkdtempSync(join(tmpdir(), 'sec-an-process-')), 'out.
 
 describe('waiting for a backend to get ready', () => {
   it('stops a process that never gets ready, and says so within the bound', async () => {
-    const record = startProcess({ name: 'sleeper', command: 'sleep', args: ['30'], logFile: logFile(), marker: 'sleep' });
+    const record = startProcess({
+      name: 'sleeper',
+      command: 'sleep',
+      args: ['30'],
+      logFile: logFile(),
+      marker: 'sleep',
+    });
     const began = Date.now();
     await expect(waitUntilReady(record, { probe: async () => false, timeoutMs: 1_000 })).rejects.toThrow(
       /sleeper was not ready after 1 s and was stopped/,
@@ -28,6 +34,8 @@ describe('waiting for a backend to get ready', () => {
     });
     const wait = waitUntilReady(record, { probe: async () => false, timeoutMs: 10_000 });
     await expect(wait).rejects.toThrow(SetupError);
-    await expect(wait).rejects.toThrow(/crasher exited during start-up; its last output:\nfatal: bad setting x\.y/);
+    await expect(wait).rejects.toThrow(
+      /crasher exited during start-up; its last output:\nfatal: bad setting x\.y/,
+    );
   });
 });

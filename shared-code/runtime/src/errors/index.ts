@@ -20,8 +20,8 @@ export class PermanentError extends SecAnError {
   readonly retryable = false;
 }
 
-/** A message that does not satisfy its contract. */
-export class ContractViolationError extends PermanentError {}
+/** A message that does not satisfy its contract; defined beside the contracts, which throw it. */
+export { ContractViolationError } from '@sec-an/contracts/contract';
 
 /**
  * A configuration value (an SSM parameter) that does not exist or is malformed. It is fixed without touching the
@@ -31,4 +31,10 @@ export class ConfigurationError extends SecAnError {
   readonly retryable = true;
 }
 
-export const isRetryable = (error: unknown): boolean => !(error instanceof SecAnError) || error.retryable;
+/**
+ * Read from the `retryable` property, not from a class, so that errors of other packages (the contracts'
+ * ContractViolationError) can say it too. An error that does not say is assumed transient: a wrong retry costs
+ * only time, a wrong dead letter needs a person.
+ */
+export const isRetryable = (error: unknown): boolean =>
+  typeof error !== 'object' || error === null || (error as { retryable?: unknown }).retryable !== false;

@@ -45,7 +45,9 @@ export const defineFeatureFlag = <T>(definition: FeatureFlagDefinition<T>): Feat
     address,
     value: async (options) => {
       const raw = await readOptionalParameter(address, options);
-      return raw === undefined ? definition.defaultValue : parseFlag(definition, raw, `${definition.project}/${definition.name}`);
+      return raw === undefined
+        ? definition.defaultValue
+        : parseFlag(definition, raw, `${definition.project}/${definition.name}`);
     },
   };
 };

@@ -9,7 +9,9 @@ import { parameterName } from '../parameters/index.ts';
 import { defineFeatureFlag } from './index.ts';
 
 const setFlag = (name: string, value: string) =>
-  awsClient(SSMClient).send(new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }));
+  awsClient(SSMClient).send(
+    new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }),
+  );
 
 const resultsContractVersion = defineFeatureFlag({
   project: 'nmap-scanner',

@@ -20,12 +20,16 @@ describe('parameterName', () => {
 
   it('takes app and stage from the environment or the address', () => {
     process.env.SEC_AN_APP = 'acme';
-    expect(parameterName({ project: 'p', thing: 't', attribute: 'a', stage: 'prod' })).toBe('/acme/prod/p/t/a');
+    expect(parameterName({ project: 'p', thing: 't', attribute: 'a', stage: 'prod' })).toBe(
+      '/acme/prod/p/t/a',
+    );
   });
 
   it('refuses to guess a stage', () => {
     delete process.env.SEC_AN_STAGE;
-    expect(() => parameterName({ project: 'p', thing: 't', attribute: 'a' })).toThrow(/SEC_AN_STAGE is not set/);
+    expect(() => parameterName({ project: 'p', thing: 't', attribute: 'a' })).toThrow(
+      /SEC_AN_STAGE is not set/,
+    );
   });
 
   it.each(['Queue', 'ingest/queue', '', '-x', 'a b'])('refuses the segment "%s"', (thing) => {

@@ -18,7 +18,9 @@ const segmentPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 const segment = (kind: string, value: string): string => {
   if (!segmentPattern.test(value)) {
-    throw new ConfigurationError(`SSM name segment ${kind} "${value}" must be lower-case letters, digits and dashes`);
+    throw new ConfigurationError(
+      `SSM name segment ${kind} "${value}" must be lower-case letters, digits and dashes`,
+    );
   }
   return value;
 };

@@ -6,7 +6,9 @@ import { awsClient } from '../aws-clients/index.ts';
 import { MissingParameterError, parameterName, readParameter } from './index.ts';
 
 const put = (name: string, value: string) =>
-  awsClient(SSMClient).send(new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }));
+  awsClient(SSMClient).send(
+    new PutParameterCommand({ Name: name, Value: value, Type: 'String', Overwrite: true }),
+  );
 
 describe('call-time SSM lookups (moto)', () => {
   useCleanBackends();

@@ -1,6 +1,6 @@
-import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetParameterError } from '@aws-lambda-powertools/parameters';
 import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { awsClient } from '../aws-clients/index.ts';
 import { ConfigurationError } from '../errors/index.ts';
 import { type ParameterAddress, parameterName } from './parameter-name.ts';
@@ -10,7 +10,9 @@ export class MissingParameterError extends ConfigurationError {
   readonly parameter: string;
 
   constructor(parameter: string, publisher: string) {
-    super(`SSM parameter ${parameter} does not exist; it is published by ${publisher}: deploy it (or its stage) first`);
+    super(
+      `SSM parameter ${parameter} does not exist; it is published by ${publisher}: deploy it (or its stage) first`,
+    );
     this.parameter = parameter;
   }
 }
@@ -31,7 +33,8 @@ const ssmProvider = (): SSMProvider => {
 };
 
 const isNotFound = (error: unknown): boolean =>
-  error instanceof GetParameterError && (error.cause as { name?: string } | undefined)?.name === 'ParameterNotFound';
+  error instanceof GetParameterError &&
+  (error.cause as { name?: string } | undefined)?.name === 'ParameterNotFound';
 
 const fetchValue = async (name: string, options: ReadOptions): Promise<string | undefined> => {
   try {
@@ -46,7 +49,10 @@ const fetchValue = async (name: string, options: ReadOptions): Promise<string | 
 };
 
 /** Reads a published value at call time, through a short cache. A missing parameter is a clear error. */
-export const readParameter = async (address: ParameterAddress, options: ReadOptions = {}): Promise<string> => {
+export const readParameter = async (
+  address: ParameterAddress,
+  options: ReadOptions = {},
+): Promise<string> => {
   const name = parameterName(address);
   const value = await fetchValue(name, options);
   if (value === undefined) throw new MissingParameterError(name, address.project);

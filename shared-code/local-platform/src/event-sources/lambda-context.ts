@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+
+export interface LocalContextOptions {
+  readonly functionName: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** Only what getRemainingTimeInMillis reports: nothing stops a local invocation that runs longer. */
+  readonly timeoutMs: number;
+}
+
+const unsupported = (): never => {
+  throw new Error('the callback-style context methods are not supported; return a promise');
+};
+
+/** The context of one invocation, with what handlers and Powertools read from it. */
+export const localLambdaContext = (options: LocalContextOptions): Context => {
+  const deadline = Date.now() + options.timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: options.functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${options.region}:${options.accountId}:function:${options.functionName}`,
+    memoryLimitInMB: '128',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${options.functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: unsupported,
+    fail: unsupported,
+    succeed: unsupported,
+  };
+};

@@ -1,0 +1,15 @@
+export type { WireAttribute, WireAttributes } from './attributes.ts';
+export { decodeAttributes, encodeAttributes } from './attributes.ts';
+export type { BatchLimits, OutgoingMessage } from './batching.ts';
+export { batchMessages, payloadBytes, publishBatchLimits } from './batching.ts';
+export type { ClaimCheck } from './claim-check.ts';
+export { claimCheckOf } from './claim-check.ts';
+export type { Delivered, SqsAttribute, SqsDelivery } from './delivery.ts';
+export { fromReceivedMessage, unwrapDelivery } from './delivery.ts';
+export { maxBatchEntries, maxPayloadBytes } from './limits.ts';
+export type { PublishOptions } from './publish.ts';
+export { publishMessages } from './publish.ts';
+export type { ReadMessage } from './read.ts';
+export { readMessage } from './read.ts';
+export type { RetryPolicy } from './retry.ts';
+export { defaultRetryPolicy } from './retry.ts';

@@ -1,0 +1,89 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { SendMessageCommandInput } from '@aws-sdk/client-sqs';
+import { describe, expect, it, jest } from '@jest/globals';
+import { ContractViolationError } from '@sec-an/contracts/contract';
+import { TransientError } from '../errors/index.ts';
+import { deadLetterAttributes } from './dead-letter-message.ts';
+import { type ProcessRecordOptions, processRecord, type RecordHandler } from './process-record.ts';
+import { lambdaContext, sqsRecord } from './test-fixtures.ts';
+
+const dlq = 'https://sqs.eu-west-1.amazonaws.com/123456789012/dlq';
+
+const options = (
+  recordHandler: RecordHandler,
+  overrides: Partial<ProcessRecordOptions> = {},
+): ProcessRecordOptions & { sent: SendMessageCommandInput[] } => {
+  const sent: SendMessageCommandInput[] = [];
+  return {
+    recordHandler,
+    logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
+    context: lambdaContext(),
+    deadLetterQueueUrl: dlq,
+    sendMessage: async (input) => {
+      sent.push(input);
+    },
+    sent,
+    ...overrides,
+  };
+};
+
+describe('processing one record', () => {
+  it('hands the record and a logger to the record handler', async () => {
+    const recordHandler = jest.fn<RecordHandler>(async () => undefined);
+    const record = sqsRecord();
+    await expect(processRecord(record, options(recordHandler))).resolves.toBe('succeeded');
+    expect(recordHandler).toHaveBeenCalledWith(
+      record,
+      expect.objectContaining({ logger: expect.any(Logger) }),
+    );
+  });
+
+  it('rethrows a transient failure so SQS retries the record', async () => {
+    const error = new TransientError('throttled');
+    const run = options(async () => {
+      throw error;
+    });
+    await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
+    expect(run.sent).toEqual([]);
+  });
+
+  it('sends a permanent failure to the dead-letter queue and reports it handled', async () => {
+    const run = options(async () => {
+      throw new ContractViolationError('bad');
+    });
+    await expect(processRecord(sqsRecord({ body: 'x' }), run)).resolves.toBe('dead-lettered');
+    expect(run.sent).toHaveLength(1);
+    expect(run.sent[0]).toMatchObject({
+      QueueUrl: dlq,
+      MessageBody: 'x',
+      MessageAttributes: { [deadLetterAttributes.errorName]: { StringValue: 'ContractViolationError' } },
+    });
+  });
+
+  it('reports a permanent failure failed when no dead-letter queue is configured', async () => {
+    const error = new ContractViolationError('bad');
+    const run = options(
+      async () => {
+        throw error;
+      },
+      { deadLetterQueueUrl: undefined },
+    );
+    await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
+    expect(run.sent).toEqual([]);
+  });
+
+  it('reports a permanent failure failed when the dead-letter queue cannot be reached', async () => {
+    const error = new ContractViolationError('bad');
+    const run = options(
+      async () => {
+        throw error;
+      },
+      {
+        sendMessage: async () => {
+          throw new Error('connection refused');
+        },
+      },
+    );
+    await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
+  });
+});

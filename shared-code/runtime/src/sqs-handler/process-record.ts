@@ -1,0 +1,63 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { SendMessageCommandInput } from '@aws-sdk/client-sqs';
+import type { Context, SQSRecord } from 'aws-lambda';
+import { deadLetterMessage } from './dead-letter-message.ts';
+import { decideFailure } from './failure-decision.ts';
+
+/** What a record handler gets besides its record. */
+export interface RecordTools {
+  /** Carries the record's message id on every line, besides the invocation's context. */
+  readonly logger: Logger;
+  readonly context: Context;
+}
+
+/** Handles one record; throws to fail it. A thrown error's `retryable` decides whether SQS retries it. */
+export type RecordHandler = (record: SQSRecord, tools: RecordTools) => Promise<void>;
+
+export type RecordOutcome = 'succeeded' | 'dead-lettered';
+
+export interface ProcessRecordOptions {
+  readonly recordHandler: RecordHandler;
+  readonly logger: Logger;
+  readonly context: Context;
+  readonly deadLetterQueueUrl: string | undefined;
+  readonly sendMessage: (input: SendMessageCommandInput) => Promise<unknown>;
+}
+
+/**
+ * Runs the record handler and applies the failure decision. Throwing is how a record is reported failed to the
+ * batch processor; if sending to the dead-letter queue fails, the original error is reported so SQS retries it.
+ */
+export const processRecord = async (
+  record: SQSRecord,
+  options: ProcessRecordOptions,
+): Promise<RecordOutcome> => {
+  const logger = options.logger.createChild({ persistentKeys: { messageId: record.messageId } });
+  const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+  try {
+    await options.recordHandler(record, { logger, context: options.context });
+    return 'succeeded';
+  } catch (error) {
+    const decision = decideFailure(error, options.deadLetterQueueUrl);
+    if (decision.action === 'retry') {
+      logger.warn('record failed; SQS will deliver it again', { receiveCount, error });
+      throw error;
+    }
+    try {
+      await options.sendMessage(deadLetterMessage(record, error, decision.queueUrl));
+    } catch (sendError) {
+      logger.error('record failed permanently and could not be dead-lettered; SQS will deliver it again', {
+        receiveCount,
+        error,
+        sendError,
+      });
+      throw error;
+    }
+    logger.error('record failed permanently; sent to the dead-letter queue', {
+      receiveCount,
+      deadLetterQueueUrl: decision.queueUrl,
+      error,
+    });
+    return 'dead-lettered';
+  }
+};
