@@ -24,7 +24,7 @@ const readyTimeoutMs = (): number => numberFromEnv('SEC_AN_READY_TIMEOUT_SECONDS
 
 /** The command line's backends: fixed, well-known ports that users and their tools can point at. */
 export const localBackendsConfig = (): BackendsConfig => ({
-  instance: 'local',
+  instance: process.env.SEC_AN_INSTANCE ?? 'local',
   motoPort: numberFromEnv('SEC_AN_MOTO_PORT', 4566),
   openSearchHttpPort: numberFromEnv('SEC_AN_OPENSEARCH_PORT', 9200),
   openSearchTransportPort: numberFromEnv('SEC_AN_OPENSEARCH_TRANSPORT_PORT', 9300),

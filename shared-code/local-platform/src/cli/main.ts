@@ -1,4 +1,5 @@
 import { SetupError } from '../errors/index.ts';
+import { demoCommand } from './commands/demo.ts';
 import { downCommand } from './commands/down.ts';
 import { setupCommand } from './commands/setup.ts';
 import { statusCommand } from './commands/status.ts';
@@ -8,10 +9,10 @@ import { say } from './output.ts';
 interface Command {
   readonly name: string;
   readonly summary: string;
-  readonly run: (args: string[]) => Promise<void>;
+  readonly run: (args: readonly string[]) => Promise<void>;
 }
 
-const commands: readonly Command[] = [setupCommand, upCommand, statusCommand, downCommand];
+const commands: readonly Command[] = [demoCommand, setupCommand, upCommand, statusCommand, downCommand];
 
 const usage = (): void => {
   say('usage: ./sec-an <command>');

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { defineContract, type Message } from '@sec-an/contracts/contract';
 import { scanRequestV1 } from '@sec-an/contracts/scan-request';
 import { useCleanBackends } from '@sec-an/testing/backends';
+import { createTopic, receiveMessages, subscribedQueue } from '@sec-an/testing/messaging';
 import { z } from 'zod';
 import { awsClient } from '../aws-clients/index.ts';
 import { PermanentError } from '../errors/index.ts';
@@ -12,7 +13,6 @@ import { type ClaimCheck, claimCheckOf } from './claim-check.ts';
 import { fromReceivedMessage } from './delivery.ts';
 import { maxPayloadBytes } from './limits.ts';
 import { publishMessages } from './publish.ts';
-import { createTopic, receiveMessages, subscribedQueue } from './queue-fixture.ts';
 import { readMessage } from './read.ts';
 
 const inventoryV1 = defineContract({

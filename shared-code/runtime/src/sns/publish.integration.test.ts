@@ -3,10 +3,10 @@ import { describe, expect, it } from '@jest/globals';
 import type { Message } from '@sec-an/contracts/contract';
 import { scanRequestV1 } from '@sec-an/contracts/scan-request';
 import { useCleanBackends } from '@sec-an/testing/backends';
+import { createTopic, receiveMessages, subscribedQueue } from '@sec-an/testing/messaging';
 import { ContractViolationError } from '../errors/index.ts';
 import { fromReceivedMessage } from './delivery.ts';
 import { publishMessages } from './publish.ts';
-import { createTopic, receiveMessages, subscribedQueue } from './queue-fixture.ts';
 import { readMessage } from './read.ts';
 
 type ScanRequest = Message<typeof scanRequestV1>;

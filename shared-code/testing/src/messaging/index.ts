@@ -7,9 +7,17 @@ import {
   SetQueueAttributesCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { awsClient } from '../aws-clients/index.ts';
 
-/** Resources for the integration tests of this folder; not exported from the package. */
+/**
+ * Topics and subscribed queues for integration tests and the smoke flow, made with plain SDK clients (which
+ * read AWS_ENDPOINT_URL themselves) so this package needs nothing from the runtime it helps to test.
+ */
+let clients: { sns: SNSClient; sqs: SQSClient } | undefined;
+// Created on first use, after the caller has pointed the environment at its backends.
+const aws = () => {
+  clients ??= { sns: new SNSClient({}), sqs: new SQSClient({}) };
+  return clients;
+};
 
 const defined = <T>(value: T | undefined, what: string): T => {
   if (value === undefined) throw new Error(`${what} missing from the response`);
@@ -17,7 +25,7 @@ const defined = <T>(value: T | undefined, what: string): T => {
 };
 
 export const createTopic = async (name: string): Promise<string> =>
-  defined((await awsClient(SNSClient).send(new CreateTopicCommand({ Name: name }))).TopicArn, 'TopicArn');
+  defined((await aws().sns.send(new CreateTopicCommand({ Name: name }))).TopicArn, 'TopicArn');
 
 export interface SubscriptionOptions {
   readonly raw: boolean;
@@ -30,7 +38,7 @@ export const subscribedQueue = async (
   name: string,
   options: SubscriptionOptions,
 ): Promise<string> => {
-  const sqs = awsClient(SQSClient);
+  const { sqs } = aws();
   const queueUrl = defined(
     (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl,
     'QueueUrl',
@@ -54,7 +62,7 @@ export const subscribedQueue = async (
   await sqs.send(
     new SetQueueAttributesCommand({ QueueUrl: queueUrl, Attributes: { Policy: JSON.stringify(policy) } }),
   );
-  await awsClient(SNSClient).send(
+  await aws().sns.send(
     new SubscribeCommand({
       TopicArn: topicArn,
       Protocol: 'sqs',
@@ -79,7 +87,7 @@ export const receiveMessages = async (
   expected: number,
   timeoutMs = 10_000,
 ): Promise<Message[]> => {
-  const sqs = awsClient(SQSClient);
+  const { sqs } = aws();
   const received: Message[] = [];
   const deadline = Date.now() + timeoutMs;
   const receive = async (): Promise<Message[]> =>
