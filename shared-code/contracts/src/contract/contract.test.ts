@@ -1,17 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { scanRequestV1 } from '../scan-request/index.ts';
+import { scanRequestV1, scanRequestV1Example } from '../scan-request/index.ts';
 import { ContractViolationError, defineContract, parseAnyOf, parseMessage } from './index.ts';
 
-const request = {
-  contract: 'scan-request',
-  version: 1,
-  requestId: '0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11',
-  task: 'nmap-scanner',
-  targets: ['198.51.100.7'],
-  origin: 'on-demand',
-  requestedAt: '2026-11-21T10:00:00.000Z',
-};
+const request = scanRequestV1Example;
 
 describe('message contracts', () => {
   it('accepts a valid message and derives its filter attributes, with the contract and its version', () => {

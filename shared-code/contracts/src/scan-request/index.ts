@@ -20,3 +20,14 @@ export const scanRequestV1 = defineContract({
   },
   attributes: (request) => ({ task: request.task, origin: request.origin }),
 });
+
+/** A valid message, for the message catalogue and for tests. */
+export const scanRequestV1Example = {
+  contract: 'scan-request',
+  version: 1,
+  requestId: '0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11',
+  task: 'nmap-scanner',
+  targets: ['198.51.100.7'],
+  origin: 'on-demand',
+  requestedAt: '2026-11-21T10:00:00.000Z',
+} as const satisfies z.input<typeof scanRequestV1.schema>;

@@ -6,7 +6,7 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from '@jest/globals';
-import { scanRequestV1 } from '@sec-an/contracts/scan-request';
+import { scanRequestV1, scanRequestV1Example } from '@sec-an/contracts/scan-request';
 import { awsClient } from '@sec-an/runtime/aws-clients';
 import { TransientError } from '@sec-an/runtime/errors';
 import {
@@ -92,15 +92,7 @@ const handlerOf = (recordHandler: RecordHandler, deadLetterQueueUrl?: string) =>
     deadLetterQueueUrl,
   });
 
-const scanRequest = JSON.stringify({
-  contract: 'scan-request',
-  version: 1,
-  requestId: '0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11',
-  task: 'nmap-scanner',
-  targets: ['198.51.100.7'],
-  origin: 'on-demand',
-  requestedAt: '2026-11-21T10:00:00.000Z',
-});
+const scanRequest = JSON.stringify(scanRequestV1Example);
 
 describe('the local SQS event source with the standard SQS handler', () => {
   useCleanBackends();
