@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { SetupError } from '../errors/index.ts';
 import { findFreePort } from '../ports/index.ts';
-import { findJavaHome, installOpenSearch, startOpenSearch } from './index.ts';
+import { stopProcess } from '../processes/index.ts';
+import { fallbackNodeRoot, findJavaHome, installOpenSearch, startOpenSearch } from './index.ts';
 
 describe('OpenSearch set-up failures', () => {
   const savedHome = process.env.SEC_AN_HOME;
@@ -34,6 +35,26 @@ describe('OpenSearch set-up failures', () => {
   it('finds the machine Java', async () => {
     await expect(findJavaHome()).resolves.toMatch(/\//);
   });
+
+  it('runs from a state folder that only root may enter (a checkout under /root)', async () => {
+    const rootOnly = mkdtempSync(join(tmpdir(), 'sec-an-root-only-'));
+    chmodSync(rootOnly, 0o700);
+    const stateDir = join(rootOnly, 'state');
+    const node = await startOpenSearch({
+      httpPort: await findFreePort(),
+      transportPort: await findFreePort(),
+      stateDir,
+      readyTimeoutMs: 120_000,
+      fresh: true,
+    });
+    try {
+      const info = (await (await fetch(node.endpoint)).json()) as { version: { number: string } };
+      expect(info.version.number).toMatch(/^2\.19\./);
+    } finally {
+      await stopProcess(node.process);
+      rmSync(fallbackNodeRoot(stateDir), { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('names a failed download and what to check', async () => {
     process.env.SEC_AN_HOME = mkdtempSync(join(tmpdir(), 'sec-an-home-'));

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SetupError } from '../errors/index.ts';
@@ -12,6 +11,7 @@ import {
 } from '../processes/index.ts';
 import { openSearchHome } from './install.ts';
 import { findJavaHome } from './java.ts';
+import { type NodeLocation, nodeLocation } from './node-location.ts';
 import { ensureServiceUser, type ServiceUser } from './service-user.ts';
 
 export interface OpenSearchOptions {
@@ -35,27 +35,17 @@ export interface RunningOpenSearch {
   readonly process: ProcessRecord;
 }
 
-const nodeDirs = (stateDir: string) => ({
-  root: join(stateDir, 'opensearch'),
-  config: join(stateDir, 'opensearch', 'config'),
-  data: join(stateDir, 'opensearch', 'data'),
-  logs: join(stateDir, 'opensearch', 'logs'),
-  tmp: join(stateDir, 'opensearch', 'tmp'),
+const nodeDirs = (nodeRoot: string) => ({
+  root: nodeRoot,
+  config: join(nodeRoot, 'config'),
+  data: join(nodeRoot, 'data'),
+  logs: join(nodeRoot, 'logs'),
+  tmp: join(nodeRoot, 'tmp'),
 });
 
 const assertInstalled = (home: string): void => {
   if (!existsSync(join(home, 'bin', 'opensearch'))) {
     throw new SetupError(`OpenSearch is not installed at ${home}`, 'run `./sec-an setup` first');
-  }
-};
-
-const assertReadableBy = (user: ServiceUser, home: string): void => {
-  const probe = spawnSync('test', ['-r', join(home, 'lib')], { uid: user.uid, gid: user.gid });
-  if (probe.status !== 0) {
-    throw new SetupError(
-      `the user that runs OpenSearch (uid ${user.uid}) cannot read ${home}`,
-      'make the folders above the checkout traversable (chmod o+x), or set SEC_AN_HOME to a folder it can reach',
-    );
   }
 };
 
@@ -69,8 +59,13 @@ const pointJvmFilesAtState = (dirs: ReturnType<typeof nodeDirs>): void => {
   writeFileSync(jvmOptions, rewritten);
 };
 
-const prepareDirs = async (options: OpenSearchOptions, home: string, user: ServiceUser | undefined) => {
-  const dirs = nodeDirs(options.stateDir);
+const prepareDirs = async (
+  options: OpenSearchOptions,
+  location: NodeLocation,
+  user: ServiceUser | undefined,
+) => {
+  const { home } = location;
+  const dirs = nodeDirs(location.nodeRoot);
   if (options.fresh === true) rmSync(dirs.root, { recursive: true, force: true });
   rmSync(dirs.config, { recursive: true, force: true });
   for (const dir of [dirs.data, dirs.logs, dirs.tmp]) mkdirSync(dir, { recursive: true });
@@ -105,12 +100,12 @@ export const startOpenSearch = async (options: OpenSearchOptions): Promise<Runni
   await assertPortFree(options.httpPort, 'OpenSearch (HTTP)');
   await assertPortFree(options.transportPort, 'OpenSearch (transport)');
   const user = await ensureServiceUser();
-  if (user !== undefined) assertReadableBy(user, home);
-  const dirs = await prepareDirs(options, home, user);
+  const location = nodeLocation(home, options.stateDir, user);
+  const dirs = await prepareDirs(options, location, user);
   const heap = options.heap ?? '1g';
   const record = startProcess({
     name: 'OpenSearch',
-    command: join(home, 'bin', 'opensearch'),
+    command: join(location.home, 'bin', 'opensearch'),
     args: nodeSettings(options, dirs),
     env: {
       PATH: process.env.PATH,
