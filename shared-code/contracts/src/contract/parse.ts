@@ -41,3 +41,19 @@ export const parseAnyOf = <C extends Contract<unknown>>(
   }
   return parseMessage(match, value);
 };
+
+/** Parses against one contract, or against whichever of several accepted versions the message declares. */
+export const parseAccepted = <C extends Contract<unknown>>(
+  accepted: C | readonly C[],
+  value: unknown,
+): Message<C> =>
+  Array.isArray(accepted) ? parseAnyOf(accepted as readonly C[], value) : parseMessage(accepted as C, value);
+
+/** A body that is not JSON violates every contract: it can never succeed, so it is not retried either. */
+export const parseJson = (text: string, source: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ContractViolationError(`${source} is not JSON: ${(error as Error).message}`, { cause: error });
+  }
+};

@@ -1,7 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishBatchCommand, type PublishBatchRequestEntry, SNSClient } from '@aws-sdk/client-sns';
 import type { Contract, Message } from '@sec-an/contracts/contract';
-import { parseAnyOf } from '@sec-an/contracts/contract';
+import { parseMessage } from '@sec-an/contracts/contract';
 import { awsClient } from '../aws-clients/index.ts';
 import { PermanentError } from '../errors/index.ts';
 import { encodeAttributes, toSnsAttributes } from './attributes.ts';
@@ -103,9 +104,6 @@ const sendBatch =
     };
   };
 
-const sleep = (milliseconds: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, milliseconds));
-
 /**
  * Publishes messages of one contract to a topic and returns their SNS message ids, in order. Every message is
  * checked against the contract before any is sent; its attributes are derived from the contract, so subscriber
@@ -117,7 +115,7 @@ export const publishMessages = async <C extends Contract<unknown>>(
   messages: readonly Message<C>[],
   options: PublishOptions = {},
 ): Promise<string[]> => {
-  const parsed = messages.map((message) => parseAnyOf([contract], message));
+  const parsed = messages.map((message) => parseMessage(contract, message));
   const outgoing = await withClaimChecks(
     contract,
     parsed.map((message) => ({

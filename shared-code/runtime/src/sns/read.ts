@@ -1,8 +1,8 @@
 import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import type { Contract, Message, MessageAttributes } from '@sec-an/contracts/contract';
-import { parseAnyOf } from '@sec-an/contracts/contract';
+import { parseAccepted, parseJson } from '@sec-an/contracts/contract';
 import { awsClient } from '../aws-clients/index.ts';
-import { ContractViolationError, PermanentError } from '../errors/index.ts';
+import { PermanentError } from '../errors/index.ts';
 import { decodeAttributes } from './attributes.ts';
 import { type ClaimCheck, claimCheckOf, sha256Hex } from './claim-check.ts';
 import { type SqsDelivery, unwrapDelivery } from './delivery.ts';
@@ -13,14 +13,6 @@ export interface ReadMessage<M> {
   /** Where the message body was fetched from, when it came by claim check. */
   readonly claimCheck?: ClaimCheck;
 }
-
-const parseJson = (text: string, source: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ContractViolationError(`${source} is not JSON`, { cause: error });
-  }
-};
 
 const objectBytes = async ({ bucket, key }: ClaimCheck): Promise<Uint8Array> => {
   try {
@@ -57,14 +49,13 @@ export const readMessage = async <C extends Contract<unknown>>(
   accepted: C | readonly C[],
   delivery: SqsDelivery,
 ): Promise<ReadMessage<Message<C>>> => {
-  const contracts: readonly C[] = Array.isArray(accepted) ? accepted : [accepted as C];
   const { body, attributes } = unwrapDelivery(delivery);
   const value = parseJson(body, 'message body');
   const claimCheck = claimCheckOf(value);
   const decoded = decodeAttributes(attributes);
   if (claimCheck === undefined) {
-    return { message: parseAnyOf(contracts, value), attributes: decoded };
+    return { message: parseAccepted(accepted, value), attributes: decoded };
   }
   const stored = parseJson(await resolveClaimCheck(claimCheck), 'claim check object');
-  return { message: parseAnyOf(contracts, stored), attributes: decoded, claimCheck };
+  return { message: parseAccepted(accepted, stored), attributes: decoded, claimCheck };
 };
