@@ -1,0 +1,2 @@
+export * from './policy-statement.ts';
+export * from './service-role.ts';

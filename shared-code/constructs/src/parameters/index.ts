@@ -1,0 +1,2 @@
+export * from './parameter-reference.ts';
+export * from './published-parameter.ts';

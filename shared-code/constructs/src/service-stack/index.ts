@@ -1,0 +1,3 @@
+export * from './naming.ts';
+export * from './service-stack.ts';
+export * from './state-backend.ts';
