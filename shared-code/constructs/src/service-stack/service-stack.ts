@@ -31,7 +31,7 @@ export class ServiceStack extends TerraformStack {
   private partitionData: DataAwsPartition | undefined;
 
   /** The stack a construct belongs to; every sec-an construct lives in one. */
-  static of(construct: IConstruct): ServiceStack {
+  static override of(construct: IConstruct): ServiceStack {
     const stack = construct.node.scopes.find((scope): scope is ServiceStack => scope instanceof ServiceStack);
     if (stack === undefined) {
       throw new Error(`${construct.node.path} is not inside a ServiceStack`);

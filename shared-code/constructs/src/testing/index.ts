@@ -1,4 +1,4 @@
-import { App, Testing } from '../cdktf/index.ts';
+import { type App, Testing } from '../cdktf/index.ts';
 import { ServiceStack, type ServiceStackProps } from '../service-stack/index.ts';
 
 /** A synthesized stack as Terraform JSON, the shape every construct test asserts on. */
