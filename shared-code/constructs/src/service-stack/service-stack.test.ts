@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { publishParameter } from '../parameters/index.ts';
 import { synthesize, testStack } from '../testing/index.ts';
+import { deploymentSettingsFrom } from './deployment-settings.ts';
 import { physicalName } from './naming.ts';
 
 describe('ServiceStack', () => {
@@ -55,5 +56,26 @@ describe('physicalName', () => {
     const second = physicalName(naming, `${'a'.repeat(60)}-second`, 64);
     expect(first).toHaveLength(64);
     expect(first).not.toBe(second);
+  });
+});
+
+describe('deploymentSettingsFrom', () => {
+  it('requires the stage', () => {
+    expect(() => deploymentSettingsFrom({})).toThrow('SEC_AN_STAGE is not set');
+  });
+
+  it('keeps state locally unless a state bucket is named', () => {
+    expect(deploymentSettingsFrom({ SEC_AN_STAGE: 'dev' })).toEqual({
+      stage: 'dev',
+      app: 'sec-an',
+      region: 'eu-west-2',
+      stateBackend: { kind: 'local' },
+    });
+    expect(
+      deploymentSettingsFrom({ SEC_AN_STAGE: 'dev', SEC_AN_STATE_BUCKET: 'state' }).stateBackend,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'state',
+    });
   });
 });
