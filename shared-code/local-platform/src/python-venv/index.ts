@@ -1,0 +1,1 @@
+export * from './install-into-venv.ts';
