@@ -1,2 +1,3 @@
+export * from './grant-read.ts';
 export * from './parameter-reference.ts';
 export * from './published-parameter.ts';

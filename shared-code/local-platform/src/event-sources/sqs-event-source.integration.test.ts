@@ -85,12 +85,8 @@ const receiveAll = (queueUrl: string) =>
     }),
   );
 
-const handlerOf = (recordHandler: RecordHandler, deadLetterQueueUrl?: string) =>
-  sqsHandler({
-    serviceName: 'event-source-test',
-    recordHandler,
-    deadLetterQueueUrl,
-  });
+const handlerOf = (recordHandler: RecordHandler) =>
+  sqsHandler({ serviceName: 'event-source-test', recordHandler });
 
 const scanRequest = JSON.stringify(scanRequestV1Example);
 
@@ -133,24 +129,48 @@ describe('the local SQS event source with the standard SQS handler', () => {
     expect(await messagesIn(queueUrl)).toBe(0);
   });
 
-  it('a message that keeps failing moves to its DLQ after maxReceiveCount', async () => {
+  it('a record that fails on its last permitted receive goes to the DLQ with its error', async () => {
     const maxReceiveCount = 2;
     const { queueUrl, dlqUrl } = await queueWithDeadLetterQueue('keeps-failing', maxReceiveCount);
-    const messageId = await send(queueUrl, 'poison');
+    await send(queueUrl, 'poison');
     let attempts = 0;
     const alwaysFails = handlerOf(async () => {
       attempts += 1;
       throw new TransientError('dependency is down');
-    }, dlqUrl);
+    });
 
     const outcomes: string[] = [];
-    for (let poll = 0; poll < 6 && (await messagesIn(dlqUrl)) === 0; poll += 1) {
+    for (let poll = 0; poll < 4 && (await messagesIn(dlqUrl)) === 0; poll += 1) {
       outcomes.push((await pollQueueOnce({ queueUrl, handler: alwaysFails, waitTimeSeconds: 2 })).kind);
     }
 
-    expect(outcomes).toEqual(['threw', 'threw', 'empty']);
+    expect(outcomes).toEqual(['threw', 'handled']);
     expect(attempts).toBe(maxReceiveCount);
     expect(await messagesIn(queueUrl)).toBe(0);
+    const { Messages = [] } = await receiveAll(dlqUrl);
+    expect(Messages.map(({ MessageId, Body }) => ({ MessageId, Body }))).toEqual([
+      { MessageId: expect.any(String), Body: 'poison' },
+    ]);
+    expect(Messages[0]?.MessageAttributes?.[deadLetterAttributes.errorMessage]?.StringValue).toBe(
+      'dependency is down',
+    );
+    expect(Messages[0]?.MessageAttributes?.[deadLetterAttributes.receiveCount]?.StringValue).toBe('2');
+  });
+
+  it('a message whose handler crashes moves to its DLQ through the redrive policy', async () => {
+    const maxReceiveCount = 2;
+    const { queueUrl, dlqUrl } = await queueWithDeadLetterQueue('crashes', maxReceiveCount);
+    const messageId = await send(queueUrl, 'poison');
+    const crashes = async (): Promise<never> => {
+      throw new Error('out of memory');
+    };
+
+    const outcomes: string[] = [];
+    for (let poll = 0; poll < 6 && (await messagesIn(dlqUrl)) === 0; poll += 1) {
+      outcomes.push((await pollQueueOnce({ queueUrl, handler: crashes, waitTimeSeconds: 2 })).kind);
+    }
+
+    expect(outcomes).toEqual(['threw', 'threw', 'empty']);
     const { Messages = [] } = await receiveAll(dlqUrl);
     expect(Messages.map(({ MessageId, Body }) => ({ MessageId, Body }))).toEqual([
       { MessageId: messageId, Body: 'poison' },
@@ -165,7 +185,7 @@ describe('the local SQS event source with the standard SQS handler', () => {
     const parsesScanRequests = handlerOf(async (record) => {
       handled.push(record.messageId);
       parseRecordBody(record, scanRequestV1);
-    }, dlqUrl);
+    });
 
     const result = await pollQueueOnce({ queueUrl, handler: parsesScanRequests, waitTimeSeconds: 1 });
     if (result.kind !== 'handled') throw new Error(`expected a handled batch, got ${result.kind}`);

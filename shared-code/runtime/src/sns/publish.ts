@@ -12,8 +12,10 @@ import { maxPayloadBytes } from './limits.ts';
 import {
   type BatchOutcome,
   defaultRetryPolicy,
+  type EntryFailure,
   publishFailure,
   type RetryPolicy,
+  type RetryResult,
   sendWithRetry,
 } from './retry.ts';
 
@@ -26,7 +28,8 @@ export interface PublishOptions {
   readonly retry?: Partial<RetryPolicy>;
 }
 
-interface Entry extends OutgoingMessage {
+/** A message to publish, with an id of the caller's choosing that results are reported by. */
+export interface PublishEntry extends OutgoingMessage {
   readonly id: string;
 }
 
@@ -81,7 +84,7 @@ const withClaimChecks = async (
 
 const sendBatch =
   (topicArn: string) =>
-  async (entries: readonly Entry[]): Promise<BatchOutcome> => {
+  async (entries: readonly PublishEntry[]): Promise<BatchOutcome> => {
     const requestEntries: PublishBatchRequestEntry[] = entries.map((entry) => ({
       Id: entry.id,
       Message: entry.body,
@@ -105,6 +108,26 @@ const sendBatch =
   };
 
 /**
+ * Publishes entries as they are, in batches within SNS's limits, sending again what failed on the SNS side.
+ * Reports each entry's message id or its last failure, by the entry's id.
+ */
+export const publishEntries = async (
+  topicArn: string,
+  entries: readonly PublishEntry[],
+  retry: Partial<RetryPolicy> = {},
+): Promise<RetryResult> => {
+  const policy = { ...defaultRetryPolicy, ...retry };
+  const messageIds = new Map<string, string>();
+  const failed: EntryFailure[] = [];
+  for (const batch of batchMessages(entries)) {
+    const result = await sendWithRetry(batch, policy, { send: sendBatch(topicArn), sleep });
+    for (const [id, messageId] of result.messageIds) messageIds.set(id, messageId);
+    failed.push(...result.failed);
+  }
+  return { messageIds, failed };
+};
+
+/**
  * Publishes messages of one contract to a topic and returns their SNS message ids, in order. Every message is
  * checked against the contract before any is sent; its attributes are derived from the contract, so subscriber
  * filter policies see them whether or not the message went by claim check.
@@ -124,17 +147,12 @@ export const publishMessages = async <C extends Contract<unknown>>(
     })),
     options,
   );
-  const policy = { ...defaultRetryPolicy, ...options.retry };
-  const messageIds = new Map<string, string>();
-  const failed = [];
-  for (const batch of batchMessages(
-    outgoing.map((message, index): Entry => ({ ...message, id: `${index}` })),
-  )) {
-    const result = await sendWithRetry(batch, policy, { send: sendBatch(topicArn), sleep });
-    for (const [id, messageId] of result.messageIds) messageIds.set(id, messageId);
-    failed.push(...result.failed);
-  }
-  const failure = publishFailure(topicArn, messages.length, failed);
+  const result = await publishEntries(
+    topicArn,
+    outgoing.map((message, index): PublishEntry => ({ ...message, id: `${index}` })),
+    options.retry,
+  );
+  const failure = publishFailure(topicArn, messages.length, result.failed);
   if (failure !== undefined) throw failure;
-  return outgoing.map((_, index) => messageIds.get(`${index}`) ?? '');
+  return outgoing.map((_, index) => result.messageIds.get(`${index}`) ?? '');
 };

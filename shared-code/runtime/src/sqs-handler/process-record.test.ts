@@ -18,7 +18,7 @@ const options = (
     recordHandler,
     logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
     context: lambdaContext(),
-    deadLetterQueueUrl: dlq,
+    redriveOf: async () => ({ deadLetterQueueUrl: dlq, maxReceiveCount: 5 }),
     sendMessage: async (input) => {
       sent.push(input);
     },
@@ -60,13 +60,13 @@ describe('processing one record', () => {
     });
   });
 
-  it('reports a permanent failure failed when no dead-letter queue is configured', async () => {
+  it('reports a permanent failure failed when its queue has no dead-letter queue', async () => {
     const error = new ContractViolationError('bad');
     const run = options(
       async () => {
         throw error;
       },
-      { deadLetterQueueUrl: undefined },
+      { redriveOf: async () => undefined },
     );
     await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
     expect(run.sent).toEqual([]);
@@ -85,5 +85,37 @@ describe('processing one record', () => {
       },
     );
     await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
+  });
+
+  it('dead-letters a transient failure on the last permitted receive, with its error', async () => {
+    const run = options(async () => {
+      throw new TransientError('still down');
+    });
+    const lastReceive = sqsRecord({ body: 'x' });
+    const record = {
+      ...lastReceive,
+      attributes: { ...lastReceive.attributes, ApproximateReceiveCount: '5' },
+    };
+    await expect(processRecord(record, run)).resolves.toBe('dead-lettered');
+    expect(run.sent[0]).toMatchObject({
+      QueueUrl: dlq,
+      MessageAttributes: { [deadLetterAttributes.errorMessage]: { StringValue: 'still down' } },
+    });
+  });
+
+  it('leaves a failure to SQS when the redrive policy cannot be read', async () => {
+    const error = new ContractViolationError('bad');
+    const run = options(
+      async () => {
+        throw error;
+      },
+      {
+        redriveOf: async () => {
+          throw new Error('access denied');
+        },
+      },
+    );
+    await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
+    expect(run.sent).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { SendMessageCommandInput } from '@aws-sdk/client-sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { deadLetterMessage } from './dead-letter-message.ts';
 import { decideFailure } from './failure-decision.ts';
+import type { RedriveLookup } from './redrive-policy.ts';
 
 /** What a record handler gets besides its record. */
 export interface RecordTools {
@@ -20,9 +21,19 @@ export interface ProcessRecordOptions {
   readonly recordHandler: RecordHandler;
   readonly logger: Logger;
   readonly context: Context;
-  readonly deadLetterQueueUrl: string | undefined;
+  readonly redriveOf: RedriveLookup;
   readonly sendMessage: (input: SendMessageCommandInput) => Promise<unknown>;
 }
+
+/** A failed lookup leaves the record to SQS's retries and redrive, which lose nothing. */
+const redriveOrNone = async (record: SQSRecord, redriveOf: RedriveLookup, logger: Logger) => {
+  try {
+    return await redriveOf(record.eventSourceARN);
+  } catch (error) {
+    logger.warn('cannot read the redrive policy of the source queue', { error });
+    return undefined;
+  }
+};
 
 /**
  * Runs the record handler and applies the failure decision. Throwing is how a record is reported failed to the
@@ -38,7 +49,11 @@ export const processRecord = async (
     await options.recordHandler(record, { logger, context: options.context });
     return 'succeeded';
   } catch (error) {
-    const decision = decideFailure(error, options.deadLetterQueueUrl);
+    const decision = decideFailure(
+      error,
+      receiveCount,
+      await redriveOrNone(record, options.redriveOf, logger),
+    );
     if (decision.action === 'retry') {
       logger.warn('record failed; SQS will deliver it again', { receiveCount, error });
       throw error;

@@ -19,7 +19,7 @@ const quietHandler = (recordHandler: RecordHandler) => {
   const handler = sqsHandler({
     serviceName: 'test',
     recordHandler,
-    deadLetterQueueUrl: undefined,
+    redriveOf: async () => undefined,
     logger: new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
     metrics,
   });

@@ -8,9 +8,7 @@ import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { awsClient } from '../aws-clients/index.ts';
 import { processRecord, type RecordHandler, type RecordOutcome } from './process-record.ts';
-
-/** Where a function's permanently failed records go, when its options do not say. */
-export const deadLetterQueueUrlVariable = 'SEC_AN_DEAD_LETTER_QUEUE_URL';
+import { queueRedrive, type RedriveLookup } from './redrive-policy.ts';
 
 export const metricsNamespace = 'sec-an';
 
@@ -24,8 +22,8 @@ export interface SqsHandlerOptions {
   /** The `service` of every log line and metric dimension. */
   readonly serviceName: string;
   readonly recordHandler: RecordHandler;
-  /** Where records that can never succeed go; defaults to `SEC_AN_DEAD_LETTER_QUEUE_URL`. */
-  readonly deadLetterQueueUrl?: string | undefined;
+  /** How a record's source queue's dead-letter queue is found. Default: read from the queue's redrive policy. */
+  readonly redriveOf?: RedriveLookup;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
 }
@@ -47,14 +45,14 @@ const publishCounts = (metrics: Metrics, processor: BatchProcessor, deadLettered
 
 /**
  * The handler of every SQS-triggered function: records are processed in parallel and reported one by one
- * (ReportBatchItemFailures), so one bad record does not send its batch back. Permanent failures go straight to
- * the dead-letter queue.
+ * (ReportBatchItemFailures), so one bad record does not send its batch back. Permanent failures, and
+ * failures on the last permitted receive, go to the dead-letter queue with their error.
  */
 export const sqsHandler = (options: SqsHandlerOptions): SqsLambdaHandler => {
   const logger = options.logger ?? new Logger({ serviceName: options.serviceName });
   const metrics =
     options.metrics ?? new Metrics({ namespace: metricsNamespace, serviceName: options.serviceName });
-  const deadLetterQueueUrl = options.deadLetterQueueUrl ?? process.env[deadLetterQueueUrlVariable];
+  const redriveOf = options.redriveOf ?? queueRedrive;
 
   const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     // One processor per invocation: it holds the batch's state, and the local platform may run several
@@ -66,7 +64,7 @@ export const sqsHandler = (options: SqsHandlerOptions): SqsLambdaHandler => {
         recordHandler: options.recordHandler,
         logger,
         context,
-        deadLetterQueueUrl,
+        redriveOf,
         sendMessage,
       });
       if (outcome === 'dead-lettered') deadLettered += 1;

@@ -1,0 +1,1 @@
+export * from './capture-async-failures.ts';

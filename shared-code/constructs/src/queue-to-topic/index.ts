@@ -1,0 +1,3 @@
+export * from './forwarded-entry.ts';
+export * from './queue-to-topic.ts';
+export * from './settings.ts';
