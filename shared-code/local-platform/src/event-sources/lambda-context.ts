@@ -5,8 +5,12 @@ export interface LocalContextOptions {
   readonly functionName: string;
   readonly region: string;
   readonly accountId: string;
-  /** Only what getRemainingTimeInMillis reports: nothing stops a local invocation that runs longer. */
+  /** What getRemainingTimeInMillis counts down from; whoever runs the invocation enforces it, if anyone. */
   readonly timeoutMs: number;
+  /** 128 by default. */
+  readonly memorySizeMb?: number;
+  /** A fresh one by default; given when the invoker already logs the invocation under an id. */
+  readonly awsRequestId?: string;
 }
 
 const unsupported = (): never => {
@@ -21,8 +25,8 @@ export const localLambdaContext = (options: LocalContextOptions): Context => {
     functionName: options.functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${options.region}:${options.accountId}:function:${options.functionName}`,
-    memoryLimitInMB: '128',
-    awsRequestId: randomUUID(),
+    memoryLimitInMB: String(options.memorySizeMb ?? 128),
+    awsRequestId: options.awsRequestId ?? randomUUID(),
     logGroupName: `/aws/lambda/${options.functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
