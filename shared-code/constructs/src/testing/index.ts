@@ -27,3 +27,42 @@ export const onlyResourceOf = (synthesized: SynthesizedStack, type: string): Rec
   if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}`);
   return all[0] as Record<string, unknown>;
 };
+
+/** Terraform names are the construct path joined with `_`, plus a hash. */
+const withPath = (
+  resources: Record<string, Record<string, unknown>>,
+  pathPart: string,
+): Record<string, unknown>[] =>
+  Object.entries(resources)
+    .filter(([name]) => name.includes(pathPart.replaceAll('/', '_')))
+    .map(([, resource]) => resource);
+
+export interface SynthesizedStatement {
+  readonly Effect: string;
+  readonly Action: string[];
+  readonly Resource: string[];
+  readonly Condition?: Record<string, unknown>;
+}
+
+/** The statements of the inline policy of the role whose construct path (within the stack) contains `pathPart`. */
+export const grantedStatements = (
+  synthesized: SynthesizedStack,
+  pathPart: string,
+): SynthesizedStatement[] => {
+  const policies = withPath(resourcesOf(synthesized, 'aws_iam_role_policy'), pathPart);
+  if (policies.length !== 1)
+    throw new Error(`expected one role policy under ${pathPart}, found ${policies.length}`);
+  return (JSON.parse(String(policies[0]?.policy)) as { Statement: SynthesizedStatement[] }).Statement;
+};
+
+/** Resources by construct path fragment, for stacks with several of a type. */
+export const resourceAt = (
+  synthesized: SynthesizedStack,
+  type: string,
+  pathPart: string,
+): Record<string, unknown> => {
+  const matches = withPath(resourcesOf(synthesized, type), pathPart);
+  if (matches.length !== 1)
+    throw new Error(`expected one ${type} under ${pathPart}, found ${matches.length}`);
+  return matches[0] as Record<string, unknown>;
+};

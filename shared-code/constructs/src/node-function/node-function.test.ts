@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { ServiceQueue } from '../service-queue/index.ts';
+import { recorderEntry } from '../testing/handlers.ts';
+import { grantedStatements, resourceAt, synthesize, testStack } from '../testing/index.ts';
+import { NodeFunction } from './node-function.ts';
+
+describe('NodeFunction', () => {
+  it('runs its own ES module bundle on nodejs24.x with tracing, JSON logs and its stage', () => {
+    const stack = testStack();
+    const fn = new NodeFunction(stack, 'worker', {
+      name: 'worker',
+      entry: recorderEntry,
+      environment: { EXTRA: 'yes' },
+    });
+    const synthesized = synthesize(stack);
+    expect(existsSync(`${fn.bundle.directory}/index.mjs`)).toBe(true);
+    expect(existsSync(`${fn.bundle.directory}/index.mjs.map`)).toBe(true);
+    expect(resourceAt(synthesized, 'aws_lambda_function', 'worker')).toMatchObject({
+      function_name: 'sec-an-test-test-project-worker',
+      runtime: 'nodejs24.x',
+      handler: 'index.handler',
+      architectures: ['arm64'],
+      filename: expect.stringMatching(/^assets\/worker_package_.*\/archive\.zip$/),
+      timeout: 30,
+      memory_size: 256,
+      tracing_config: { mode: 'Active' },
+      logging_config: { log_format: 'JSON' },
+      environment: {
+        variables: {
+          SEC_AN_APP: 'sec-an',
+          SEC_AN_STAGE: 'test',
+          POWERTOOLS_SERVICE_NAME: 'worker',
+          NODE_OPTIONS: '--enable-source-maps',
+          EXTRA: 'yes',
+        },
+      },
+    });
+  });
+
+  it('keeps its logs for a year in its own log group, which only it writes to', () => {
+    const stack = testStack();
+    new NodeFunction(stack, 'worker', { name: 'worker', entry: recorderEntry });
+    const synthesized = synthesize(stack);
+    expect(resourceAt(synthesized, 'aws_cloudwatch_log_group', 'worker')).toMatchObject({
+      name: '/aws/lambda/sec-an-test-test-project-worker',
+      retention_in_days: 365,
+    });
+    expect(grantedStatements(synthesized, 'worker_role')).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.worker_logs_.*\.arn\}:\*$/)],
+      },
+      { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: ['*'] },
+    ]);
+  });
+
+  it('drains a queue reporting batch item failures, with batch size, window and concurrency', () => {
+    const stack = testStack();
+    const queue = new ServiceQueue(stack, 'input', { name: 'input' });
+    new NodeFunction(stack, 'worker', { name: 'worker', entry: recorderEntry }).consume(queue, {
+      batchSize: 50,
+      maximumBatchingWindowSeconds: 2,
+      maximumConcurrency: 3,
+    });
+    expect(resourceAt(synthesize(stack), 'aws_lambda_event_source_mapping', 'worker_consume')).toMatchObject({
+      event_source_arn: expect.stringMatching(/^\$\{aws_sqs_queue\.input_main_queue_.*\.arn\}$/),
+      function_name: expect.stringMatching(/^\$\{aws_lambda_function\.worker_function_.*\.arn\}$/),
+      batch_size: 50,
+      maximum_batching_window_in_seconds: 2,
+      function_response_types: ['ReportBatchItemFailures'],
+      scaling_config: { maximum_concurrency: 3 },
+    });
+  });
+
+  it('refuses settings Lambda would refuse', () => {
+    const stack = testStack();
+    expect(
+      () => new NodeFunction(stack, 'a', { name: 'a', entry: recorderEntry, timeoutSeconds: 901 }),
+    ).toThrow('timeoutSeconds must be an integer in 1..900');
+    expect(
+      () => new NodeFunction(stack, 'b', { name: 'b', entry: recorderEntry, logRetentionDays: 42 }),
+    ).toThrow('logRetentionDays must be one of');
+    const fn = new NodeFunction(stack, 'c', { name: 'c', entry: recorderEntry });
+    expect(() => fn.consume(new ServiceQueue(stack, 'q', { name: 'q' }), { batchSize: 100 })).toThrow(
+      'a batchSize over 10 needs a maximumBatchingWindowSeconds',
+    );
+  });
+
+  it('lets one queue feed one function only', () => {
+    const stack = testStack();
+    const queue = new ServiceQueue(stack, 'input', { name: 'input' });
+    new NodeFunction(stack, 'one', { name: 'one', entry: recorderEntry }).consume(queue);
+    expect(() =>
+      new NodeFunction(stack, 'two', { name: 'two', entry: recorderEntry }).consume(queue),
+    ).toThrow('already has a consumer');
+  });
+
+  it('fails synth when its role is granted a restrictable action on every resource', () => {
+    const stack = testStack();
+    const fn = new NodeFunction(stack, 'greedy', { name: 'greedy', entry: recorderEntry });
+    fn.addToPolicy({ actions: ['s3:GetObject'], resources: ['*'] });
+    expect(() => synthesize(stack)).toThrow('s3:GetObject on resource "*"');
+  });
+});
