@@ -1,18 +1,10 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { repositoryRoot } from '../paths/index.ts';
+import { writeFixtureProject } from './fixture-project.ts';
 import { stackFile } from './manifest.ts';
-import { type Project, projectAt } from './projects.ts';
+import type { Project } from './projects.ts';
 import { SynthError } from './synth-error.ts';
 import { type SynthProgress, synthesizeAll } from './synthesize-all.ts';
 import { synthesizeProject } from './synthesize-project.ts';
@@ -37,24 +29,7 @@ const hangingApp = `setInterval(() => {}, 1000);\n`;
 
 let workDir: string;
 
-/** A project folder outside the repository that still resolves `@sec-an/*` through local-platform's packages. */
-const fixtureProject = (name: string, main: string | undefined): Project => {
-  const directory = join(workDir, name);
-  mkdirSync(directory);
-  symlinkSync(
-    join(repositoryRoot, 'shared-code', 'local-platform', 'node_modules'),
-    join(directory, 'node_modules'),
-  );
-  writeFileSync(join(directory, 'package.json'), JSON.stringify({ type: 'module' }));
-  if (main !== undefined) {
-    writeFileSync(join(directory, 'main.ts'), main);
-    writeFileSync(
-      join(directory, 'cdktf.json'),
-      JSON.stringify({ language: 'typescript', app: 'node main.ts' }),
-    );
-  }
-  return projectAt(directory);
-};
+const fixtureProject = (name: string, main?: string): Project => writeFixtureProject(workDir, name, main);
 
 const environment = { SEC_AN_STAGE: 'synth-test' };
 
@@ -120,7 +95,7 @@ describe('synthesizeProject', () => {
 describe('synthesizeAll', () => {
   it('skips a project without cdktf.json, synthesizes the others into their folders and times each', async () => {
     const progress: SynthProgress['kind'][] = [];
-    const empty = fixtureProject('not-yet', undefined);
+    const empty = fixtureProject('not-yet');
     const extra = fixtureProject('extra', twoStackApp);
     const outdir = join(workDir, 'out-all');
     const report = await synthesizeAll({

@@ -1,0 +1,5 @@
+/**
+ * Folders (relative to the repository root) that checkov checks besides the deployable projects, each with its
+ * own cdktf.json: stacks that are never deployed but must meet the same rules.
+ */
+export const extraCheckedProjects: readonly string[] = [];
