@@ -86,6 +86,8 @@ export interface DeployedQueue {
 export interface UnappliedResource {
   readonly address: string;
   readonly type: string;
+  /** Why it was not applied, e.g. `IAM is not emulated` or `protocol email`. */
+  readonly reason: string;
 }
 
 export interface Deployment {

@@ -1,0 +1,51 @@
+import type {
+  DeployedAsyncInvokeConfig,
+  DeployedBucketNotification,
+  DeployedEventSourceMapping,
+  DeployedFunction,
+  DeployedQueue,
+  DeployedSchedule,
+  DeployedTopicSubscription,
+  Deployment,
+  UnappliedResource,
+} from '../deployment/index.ts';
+
+/** An EventBridge rule, kept until a target names it: only then is it a schedule of a function. */
+export interface RecordedRule {
+  readonly scheduleExpression?: string;
+  readonly enabled: boolean;
+}
+
+/** Collects what the compute step must run, in the order the resources were applied. */
+export class DeploymentRecorder {
+  readonly functions: DeployedFunction[] = [];
+  readonly eventSourceMappings: DeployedEventSourceMapping[] = [];
+  readonly topicSubscriptions: DeployedTopicSubscription[] = [];
+  readonly bucketNotifications: DeployedBucketNotification[] = [];
+  readonly schedules: DeployedSchedule[] = [];
+  readonly asyncInvokeConfigs: DeployedAsyncInvokeConfig[] = [];
+  readonly queues: DeployedQueue[] = [];
+  readonly unapplied: UnappliedResource[] = [];
+  /** Rules by name; EventBridge rule names are unique per bus and sec-an uses the default bus. */
+  readonly rules = new Map<string, RecordedRule>();
+
+  /** A separate redrive policy resource changes a queue recorded earlier. */
+  updateQueue(queueUrl: string, change: Pick<DeployedQueue, 'deadLetterQueueArn' | 'maxReceiveCount'>): void {
+    const index = this.queues.findIndex((queue) => queue.queueUrl === queueUrl);
+    const queue = this.queues[index];
+    if (queue !== undefined) this.queues[index] = { ...queue, ...change };
+  }
+
+  deployment(): Deployment {
+    return {
+      functions: [...this.functions],
+      eventSourceMappings: [...this.eventSourceMappings],
+      topicSubscriptions: [...this.topicSubscriptions],
+      bucketNotifications: [...this.bucketNotifications],
+      schedules: [...this.schedules],
+      asyncInvokeConfigs: [...this.asyncInvokeConfigs],
+      queues: [...this.queues],
+      unapplied: [...this.unapplied],
+    };
+  }
+}
