@@ -34,15 +34,16 @@ export const unpackPackage = async (archivePath: string, taskRoot: string): Prom
   } catch (error) {
     throw new ComputeError(`${archivePath} is not a zip archive: ${(error as Error).message}`);
   }
+  // Every entry is checked before anything is written: a refused package leaves no half of itself behind.
+  const targets = Object.entries(entries).map(([entry, content]) => ({
+    target: inside(taskRoot, entry),
+    folder: entry.endsWith('/'),
+    content,
+  }));
   await rm(taskRoot, { recursive: true, force: true });
   await mkdir(taskRoot, { recursive: true });
-  for (const [entry, content] of Object.entries(entries)) {
-    const target = inside(taskRoot, entry);
-    if (entry.endsWith('/')) {
-      await mkdir(target, { recursive: true });
-      continue;
-    }
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, content);
+  for (const { target, folder, content } of targets) {
+    await mkdir(folder ? target : dirname(target), { recursive: true });
+    if (!folder) await writeFile(target, content);
   }
 };
