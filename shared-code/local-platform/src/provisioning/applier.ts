@@ -1,6 +1,7 @@
 import type { ResourceConfig } from './config.ts';
 import type { DeploymentRecorder } from './deployment-recorder.ts';
 import type { AwsEnvironment } from './environment.ts';
+import type { StateBackendSettings } from './stack-document.ts';
 
 /** What references to a resource can read: Terraform's attribute names (`arn`, `url`, `id`, ...). */
 export type Attributes = Readonly<Record<string, unknown>>;
@@ -16,6 +17,8 @@ export interface ApplyContext {
   readonly deployment: DeploymentRecorder;
   /** The resource's `tags` over the provider's default tags, as Terraform merges them. */
   readonly tagsOf: (config: ResourceConfig) => Record<string, string>;
+  /** Outputs of the provisioned stack whose state is kept at `settings` (cdktf's cross-stack references). */
+  readonly stackOutputsAt: (settings: StateBackendSettings) => Record<string, unknown> | undefined;
   /** Lists the resource as not applied, for a reason, and returns its placeholder attributes. */
   readonly notApplied: (reason: string) => Attributes;
 }

@@ -1,4 +1,5 @@
 import type { Attributes } from './applier.ts';
+import { describePath, walkPath } from './attribute-path.ts';
 import { UnresolvedReferenceError } from './errors.ts';
 import { placeholderAttribute } from './placeholders.ts';
 import type { Reference } from './reference.ts';
@@ -10,21 +11,6 @@ interface StoredBlock {
   readonly placeholder: boolean;
   readonly name: string;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** One step down an attribute path; a single block (an object) also answers to index 0, as a list of one. */
-const step = (value: unknown, key: string | number): unknown => {
-  if (typeof key === 'number') {
-    if (Array.isArray(value)) return value[key];
-    return key === 0 && isObject(value) ? value : undefined;
-  }
-  return isObject(value) ? value[key] : undefined;
-};
-
-const describePath = (path: readonly (string | number)[]): string =>
-  path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${key}`)).join('');
 
 /** The attributes of a stack's blocks applied so far, by Terraform address; references read from here. */
 export class AttributeStore {
@@ -41,7 +27,7 @@ export class AttributeStore {
       if (block === undefined) {
         throw new UnresolvedReferenceError(holder, expression, `the stack declares no ${reference.target}`);
       }
-      const value = reference.path.reduce<unknown>((current, key) => step(current, key), block.attributes);
+      const value = walkPath(block.attributes, reference.path);
       if (value !== undefined && value !== null) return value;
       if (block.placeholder) return placeholderAttribute(block.name, reference.path);
       throw new UnresolvedReferenceError(

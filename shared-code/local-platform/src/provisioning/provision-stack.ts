@@ -10,6 +10,7 @@ import { ApplyError, InvalidConfigurationError, ProvisioningError } from './erro
 import { placeholderAttributes } from './placeholders.ts';
 import { type ReferenceLookup, resolveValue } from './resolve.ts';
 import { qualifiedAddress, type StackDocument, type TerraformBlock } from './stack-document.ts';
+import type { StackOutputs } from './stack-outputs.ts';
 
 export interface AppliedResource {
   readonly type: string;
@@ -23,12 +24,18 @@ export interface StackSummary {
   readonly unapplied: number;
 }
 
-interface StackRun {
-  readonly document: StackDocument;
+/** What every stack of one provisioning run shares. */
+export interface ProvisioningRun {
   readonly environment: AwsEnvironment;
   readonly recorder: DeploymentRecorder;
-  readonly store: AttributeStore;
+  readonly outputs: StackOutputs;
+  /** Gains every block's attributes by qualified address. */
   readonly resources: Record<string, AppliedResource>;
+}
+
+interface StackRun extends ProvisioningRun {
+  readonly document: StackDocument;
+  readonly store: AttributeStore;
 }
 
 // Arguments that name a resource, in the order a placeholder looks for its name.
@@ -92,6 +99,7 @@ const applyBlock = async (run: StackRun, block: TerraformBlock): Promise<boolean
       directory: run.document.directory,
       environment: run.environment,
       deployment: run.recorder,
+      stackOutputsAt: (settings) => run.outputs.outputsAt(settings),
       tagsOf: (config) => ({ ...run.document.defaultTags, ...config.stringMap('tags') }),
       notApplied: (reason) => notApplied(reason, values),
     };
@@ -108,19 +116,18 @@ const applyBlock = async (run: StackRun, block: TerraformBlock): Promise<boolean
   return applied;
 };
 
-/** Applies a stack's blocks in deploy order; `resources` gains every block's attributes. */
+/** Applies a stack's blocks in deploy order, then offers its outputs to the stacks after it. */
 export const provisionStack = async (
   document: StackDocument,
-  environment: AwsEnvironment,
-  recorder: DeploymentRecorder,
-  resources: Record<string, AppliedResource>,
+  provisioning: ProvisioningRun,
 ): Promise<StackSummary> => {
-  const run: StackRun = { document, environment, recorder, store: new AttributeStore(), resources };
+  const run: StackRun = { ...provisioning, document, store: new AttributeStore() };
   let applied = 0;
   let unapplied = 0;
   for (const block of deployOrder(document)) {
     if (await applyBlock(run, block)) applied += 1;
     else unapplied += 1;
   }
+  provisioning.outputs.add(document, run.store);
   return { project: document.project, stack: document.stack, applied, unapplied };
 };

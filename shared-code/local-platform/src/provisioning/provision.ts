@@ -2,9 +2,15 @@ import type { Deployment } from '../deployment/index.ts';
 import { DeploymentRecorder } from './deployment-recorder.ts';
 import { awsEnvironment } from './environment.ts';
 import { checkParameterReads } from './parameter-check.ts';
-import { type AppliedResource, provisionStack, type StackSummary } from './provision-stack.ts';
+import {
+  type AppliedResource,
+  type ProvisioningRun,
+  provisionStack,
+  type StackSummary,
+} from './provision-stack.ts';
 import { readStackDocument, type SynthesizedStack } from './stack-document.ts';
 import { stackOrder } from './stack-order.ts';
+import { StackOutputs } from './stack-outputs.ts';
 
 export interface StackProgress extends StackSummary {
   /** 1-based position of the stack in deploy order. */
@@ -36,11 +42,15 @@ export const provision = async (
   const documents = stackOrder(await Promise.all(stacks.map(readStackDocument)));
   await checkParameterReads(documents);
   const environment = await awsEnvironment();
-  const recorder = new DeploymentRecorder();
-  const resources: Record<string, AppliedResource> = {};
+  const run: ProvisioningRun = {
+    environment,
+    recorder: new DeploymentRecorder(),
+    outputs: new StackOutputs(),
+    resources: {},
+  };
   for (const [index, document] of documents.entries()) {
     const started = performance.now();
-    const summary = await provisionStack(document, environment, recorder, resources);
+    const summary = await provisionStack(document, run);
     options.onStack?.({
       ...summary,
       position: index + 1,
@@ -48,5 +58,5 @@ export const provision = async (
       elapsedMs: performance.now() - started,
     });
   }
-  return { deployment: recorder.deployment(), resources };
+  return { deployment: run.recorder.deployment(), resources: run.resources };
 };

@@ -1,8 +1,9 @@
+import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones/index.js';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue/index.js';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy/index.js';
 import { describe, expect, it } from '@jest/globals';
-import { Fn } from '@sec-an/constructs/cdktf';
+import { Fn, Token } from '@sec-an/constructs/cdktf';
 import { publishParameter, referenceParameter } from '@sec-an/constructs/parameters';
 import { AttributeStore } from './attribute-store.ts';
 import { UnresolvedReferenceError, UnsupportedExpressionError } from './errors.ts';
@@ -100,24 +101,50 @@ describe('resolveValue on synthesized stacks', () => {
     });
   });
 
-  it('refuses a function call, naming the expression and the resource', async () => {
+  it('evaluates the functions cdktf writes for the stacks: join of a list, indexes into a data source list', async () => {
+    const document = await readStackDocument(
+      synthesizeStack('functions', (stack) => {
+        const zones = new DataAwsAvailabilityZones(stack, 'zones', {});
+        const first = new SqsQueue(stack, 'first', { name: 'first' });
+        const second = new SqsQueue(stack, 'second', { name: 'second' });
+        publishParameter(stack, 'queues', 'arns', Fn.join(',', [first.arn, second.arn]));
+        publishParameter(stack, 'zone', 'name', Token.asString(Fn.lookupNested(zones.names, [1])));
+      }),
+    );
+    const store = storeWith({
+      'aws_sqs_queue.first': { arn: dlqArn },
+      'aws_sqs_queue.second': { arn: workArn },
+      'data.aws_availability_zones.zones': { names: ['eu-west-2a', 'eu-west-2b'] },
+    });
+    const resolve = (prefix: string) => {
+      const address = addressOf(document, prefix);
+      return resolveValue(configOf(document, address), store.lookupFor(address), address);
+    };
+
+    expect(resolve('aws_ssm_parameter.parameter-queues-arns')).toMatchObject({
+      value: `${dlqArn},${workArn}`,
+    });
+    expect(resolve('aws_ssm_parameter.parameter-zone-name')).toMatchObject({ value: 'eu-west-2b' });
+  });
+
+  it('refuses any other function, naming the expression and the resource', async () => {
     const document = await readStackDocument(
       synthesizeStack('functions', (stack) => {
         const topic = referenceParameter(stack, { project: 'other', thing: 'topic', attribute: 'arn' });
-        new SqsQueue(stack, 'joined', { name: Fn.join('-', ['queue', topic.value]) });
+        new SqsQueue(stack, 'upper', { name: Fn.upper(topic.value) });
       }),
     );
-    const address = 'functions/main/aws_sqs_queue.joined';
+    const address = 'functions/main/aws_sqs_queue.upper';
     const resolving = () =>
       resolveValue(
-        configOf(document, 'aws_sqs_queue.joined'),
+        configOf(document, 'aws_sqs_queue.upper'),
         new AttributeStore().lookupFor(address),
         address,
       );
 
     expect(resolving).toThrow(UnsupportedExpressionError);
     expect(resolving).toThrow(
-      /functions\/main\/aws_sqs_queue\.joined: unsupported expression \$\{join\("-", .*\(a function call\)/,
+      /^functions\/main\/aws_sqs_queue\.upper: unsupported expression \$\{upper\(data\.aws_ssm_parameter\..*\.value\)\} \(function upper is not supported locally/,
     );
   });
 

@@ -1,26 +1,29 @@
 import { UnsupportedExpressionError } from './errors.ts';
-import { parseReference, type Reference } from './reference.ts';
+import { evaluate, type ReferenceLookup } from './evaluate.ts';
+import { parseExpression } from './expression.ts';
 import { templateParts } from './template.ts';
 
-/** The value a reference reads; `expression` is its source text, for errors. */
-export type ReferenceLookup = (reference: Reference, expression: string) => unknown;
+export type { ReferenceLookup } from './evaluate.ts';
 
-const asTemplateText = (value: unknown, expression: string, address: string): string => {
+const interpolationValue = (source: string, lookup: ReferenceLookup, address: string): unknown =>
+  evaluate(parseExpression(source, address), lookup, source, address);
+
+const asTemplateText = (value: unknown, source: string, address: string): string => {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw new UnsupportedExpressionError(address, expression, 'a list or an object inside a longer string');
+  throw new UnsupportedExpressionError(address, source, 'a list or an object inside a longer string');
 };
 
 /** A string that is one interpolation takes its value's type (a number, a list); a longer one stays a string. */
 const resolveString = (text: string, lookup: ReferenceLookup, address: string): unknown => {
   const parts = templateParts(text, address);
   const only = parts.length === 1 ? parts[0] : undefined;
-  if (only?.kind === 'expression') return lookup(parseReference(only.source, address), only.source);
+  if (only?.kind === 'expression') return interpolationValue(only.source, lookup, address);
   return parts
     .map((part) =>
       part.kind === 'literal'
         ? part.text
-        : asTemplateText(lookup(parseReference(part.source, address), part.source), part.source, address),
+        : asTemplateText(interpolationValue(part.source, lookup, address), part.source, address),
     )
     .join('');
 };

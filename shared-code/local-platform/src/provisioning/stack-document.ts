@@ -25,8 +25,17 @@ export interface TerraformBlock {
   readonly repeated: boolean;
 }
 
+/** Where Terraform keeps the stack's state; cdktf's cross-stack references read it back by these settings. */
+export interface StateBackendSettings {
+  readonly type: string;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
 export interface StackDocument extends SynthesizedStack {
   readonly blocks: readonly TerraformBlock[];
+  /** Output values by name, as synthesized (cdktf writes one per cross-stack reference). */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly backend?: StateBackendSettings;
   /** The default AWS provider's `default_tags`, which Terraform merges into every resource's tags. */
   readonly defaultTags: Readonly<Record<string, string>>;
 }
@@ -103,13 +112,30 @@ const defaultTagsOf = (provider: unknown): Record<string, string> => {
   return isObject(tags) ? (tags as Record<string, string>) : {};
 };
 
+const outputsOf = (section: unknown): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(isObject(section) ? section : {}).map(([name, output]) => [
+      name,
+      isObject(output) ? output.value : undefined,
+    ]),
+  );
+
+const backendOf = (terraform: unknown): StateBackendSettings | undefined => {
+  const backends = isObject(terraform) ? terraform.backend : undefined;
+  const [entry] = Object.entries(isObject(backends) ? backends : {});
+  return entry === undefined ? undefined : { type: entry[0], config: isObject(entry[1]) ? entry[1] : {} };
+};
+
 export const parseStackDocument = (stack: SynthesizedStack, json: unknown): StackDocument => {
   if (!isObject(json)) {
     throw new InvalidConfigurationError(qualifiedAddress(stack, 'cdk.tf.json'), 'is not a JSON object');
   }
+  const backend = backendOf(json.terraform);
   return {
     ...stack,
     blocks: [...blocksOf(stack, 'resource', json.resource), ...blocksOf(stack, 'data', json.data)],
+    outputs: outputsOf(json.output),
+    ...(backend === undefined ? {} : { backend }),
     defaultTags: defaultTagsOf(json.provider),
   };
 };

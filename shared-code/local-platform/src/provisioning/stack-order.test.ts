@@ -44,6 +44,21 @@ describe('stackOrder', () => {
     expect(projectsOf(stackOrder(documents))).toEqual(['second', 'first', 'reader']);
   });
 
+  it('moves a stack after the stack whose outputs it reads through a cross-stack reference', async () => {
+    const documents = await documentsOf((app) => {
+      const keys = new ServiceStack(app, 'keys', { project: 'shared', stage: 'test' });
+      const network = new ServiceStack(app, 'network', { project: 'shared', stage: 'test' });
+      const key = new SqsQueue(keys, 'queue', { name: 'key-queue' });
+      new SqsQueue(network, 'queue', { name: 'network-queue', kmsMasterKeyId: key.arn });
+    });
+    const [keys, network] = documents;
+    expect(
+      stackOrder([network, keys].filter((document) => document !== undefined)).map(
+        (document) => document.stack,
+      ),
+    ).toEqual(['keys', 'network']);
+  });
+
   it('lists the stacks of a cycle', async () => {
     const documents = await documentsOf(
       define('left', ['right']),

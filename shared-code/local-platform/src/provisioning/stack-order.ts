@@ -1,17 +1,21 @@
 import { DependencyCycleError } from './errors.ts';
 import { parameterReads, publishedParameters } from './parameter-reads.ts';
+import { remoteStateBlocks, stackOfRemoteState } from './remote-state.ts';
 import type { StackDocument } from './stack-document.ts';
 
 const label = (document: StackDocument): string => `${document.project}/${document.stack}`;
 
-/** For each stack, the stacks that publish a parameter it reads. */
+/** For each stack, the stacks that publish a parameter it reads or whose state it reads (cross-stack references). */
 const publishersOf = (documents: readonly StackDocument[]): Map<StackDocument, StackDocument[]> => {
   const published = new Map(documents.map((document) => [document, publishedParameters(document)]));
   return new Map(
     documents.map((reader) => {
       const names = parameterReads(reader).map((read) => read.parameterName);
+      const stateSources = remoteStateBlocks(reader).map((block) => stackOfRemoteState(documents, block));
       const publishers = documents.filter(
-        (candidate) => candidate !== reader && names.some((name) => published.get(candidate)?.has(name)),
+        (candidate) =>
+          candidate !== reader &&
+          (names.some((name) => published.get(candidate)?.has(name)) || stateSources.includes(candidate)),
       );
       return [reader, publishers];
     }),
@@ -35,7 +39,8 @@ const cycleThrough = (
 
 /**
  * Stacks in the given order, except that a stack that reads an SSM parameter comes after the stack that
- * publishes it: a project listed too early still deploys after what it needs.
+ * publishes it (a project listed too early still deploys after what it needs), and a stack that reads another's
+ * outputs comes after it.
  */
 export const stackOrder = (documents: readonly StackDocument[]): StackDocument[] => {
   const publishers = publishersOf(documents);
