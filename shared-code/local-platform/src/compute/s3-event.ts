@@ -15,6 +15,9 @@ const sequencer = (eventTime: unknown): string =>
     .toUpperCase()
     .padStart(16, '0');
 
+/** S3 encodes a key in its events as a form value, but leaves its slashes; moto encodes those too. */
+const s3EncodedKey = (key: unknown): unknown => (typeof key === 'string' ? key.replace(/%2F/gi, '/') : key);
+
 /**
  * A record as S3 hands it to a function. moto's records leave out the requester, the request ids, the bucket
  * owner and the sequencer; they are filled in with local values, so that handlers reading them work.
@@ -32,7 +35,7 @@ const toS3Record = (record: Json): S3EventRecord => {
     s3: {
       ...s3,
       bucket: { ownerIdentity: { principalId: 'local' }, ...s3.bucket },
-      object: { sequencer: sequencer(record.eventTime), ...s3.object },
+      object: { sequencer: sequencer(record.eventTime), ...s3.object, key: s3EncodedKey(s3.object.key) },
     },
   } as S3EventRecord;
 };

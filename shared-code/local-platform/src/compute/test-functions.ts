@@ -1,8 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testBackends } from '@sec-an/testing/backends';
 import { strToU8, zipSync } from 'fflate';
-import { localRegion } from '../backends/environment.ts';
+import { backendsEnvironment, localRegion } from '../backends/environment.ts';
 import type { DeployedFunction, Deployment } from '../deployment/index.ts';
 
 /** moto's account. */
@@ -84,3 +86,33 @@ export const handler = async (event, context) => {
   ${body}
 };
 `;
+
+/** The base environment of the functions: the suite's own backends, as `sec-an up` gives its own. */
+export const testEnvironment = (): Record<string, string> => {
+  const { motoEndpoint, openSearchEndpoint } = testBackends();
+  return backendsEnvironment({ motoEndpoint, openSearchEndpoint });
+};
+
+/** The events a recording handler received so far, oldest first. */
+export const receivedEvents = <T = unknown>(file: string): T[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as T)
+    : [];
+
+/** Waits until `check` returns a value other than undefined, failing with `what` after the timeout. */
+export const eventually = async <T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
