@@ -29,7 +29,7 @@ export class AttributeStore {
       }
       const value = walkPath(block.attributes, reference.path);
       if (value !== undefined && value !== null) return value;
-      if (block.placeholder) return placeholderAttribute(block.name, reference.path);
+      if (block.placeholder) return placeholderAttribute(block.attributes, block.name, reference.path);
       throw new UnresolvedReferenceError(
         holder,
         expression,

@@ -14,6 +14,8 @@ interface ArnShape {
   readonly resource: (name: string, id: string) => string;
   /** IAM and S3 ARNs carry no region. */
   readonly global?: boolean;
+  /** API Gateway ARNs carry no account. */
+  readonly accountless?: boolean;
   /** EC2-style ids: `vpc-0123...`. */
   readonly idPrefix?: string;
 }
@@ -34,6 +36,11 @@ const shapes: Readonly<Record<string, ArnShape>> = {
   aws_cognito_user_pool: { service: 'cognito-idp', resource: (_name, id) => `userpool/${id}` },
   aws_cognito_identity_pool: { service: 'cognito-identity', resource: (_name, id) => `identitypool/${id}` },
   aws_lambda_function: { service: 'lambda', resource: (name) => `function:${name}` },
+  aws_api_gateway_rest_api: {
+    service: 'apigateway',
+    resource: (_name, id) => `/restapis/${id}`,
+    accountless: true,
+  },
   aws_opensearch_domain: { service: 'es', resource: (name) => `domain/${name}` },
   aws_vpc: ec2('vpc', 'vpc'),
   aws_subnet: ec2('subnet', 'subnet'),
@@ -52,12 +59,36 @@ const hashOf = (text: string): string => createHash('sha256').update(text).diges
 const uuidFrom = (hash: string): string =>
   [hash.slice(0, 8), hash.slice(8, 12), hash.slice(12, 16), hash.slice(16, 20), hash.slice(20, 32)].join('-');
 
+type IdFormat = (hash: string, region: string) => string;
+
+// Resources whose ids AWS generates, in the shape AWS gives them; the others are known by their name.
+const generatedIds: Readonly<Record<string, IdFormat>> = {
+  aws_kms_key: (hash) => uuidFrom(hash),
+  aws_cognito_user_pool: (hash, region) => `${region}_${hash.slice(0, 9)}`,
+  aws_cognito_identity_pool: (hash, region) => `${region}:${uuidFrom(hash)}`,
+  aws_cognito_user_pool_client: (hash) => hash.slice(0, 26),
+  aws_api_gateway_rest_api: (hash) => hash.slice(0, 10),
+  aws_api_gateway_resource: (hash) => hash.slice(0, 6),
+  aws_api_gateway_authorizer: (hash) => hash.slice(0, 6),
+  aws_api_gateway_request_validator: (hash) => hash.slice(0, 6),
+};
+
 const idOf = (type: string, name: string, hash: string, environment: AwsEnvironment): string => {
   const prefix = shapes[type]?.idPrefix;
   if (prefix !== undefined) return `${prefix}-${hash.slice(0, 17)}`;
-  if (type === 'aws_kms_key') return uuidFrom(hash);
-  if (type.startsWith('aws_cognito_')) return `${environment.region}_${hash.slice(0, 9)}`;
-  return name;
+  return generatedIds[type]?.(hash, environment.region) ?? name;
+};
+
+/** Attributes other resources commonly read, for the types whose shape is not just an ARN and an id. */
+const extraAttributes = (type: string, id: string, hash: string, environment: AwsEnvironment): Attributes => {
+  const { partition, region, accountId } = environment;
+  if (type === 'aws_api_gateway_rest_api') {
+    return {
+      execution_arn: `arn:${partition}:execute-api:${region}:${accountId}:${id}`,
+      root_resource_id: hash.slice(10, 20),
+    };
+  }
+  return {};
 };
 
 const genericShape = (type: string): ArnShape => {
@@ -77,20 +108,30 @@ export const placeholderAttributes = (
   const id = idOf(type, name, hash, environment);
   const shape = shapes[type] ?? genericShape(type);
   const region = shape.global === true ? '' : environment.region;
+  const account = shape.accountless === true ? '' : environment.accountId;
   return {
     ...literalArguments,
+    ...extraAttributes(type, id, hash, environment),
     id,
     name,
-    arn: `arn:${environment.partition}:${shape.service}:${region}:${environment.accountId}:${shape.resource(name, id)}`,
+    arn: `arn:${environment.partition}:${shape.service}:${region}:${account}:${shape.resource(name, id)}`,
   };
 };
 
 /**
  * An attribute the placeholder does not define, e.g. a user pool's `endpoint`: a string named after the
- * resource and the path, or a one-element list for the obvious list attributes (`..._ids`, `..._arns`).
+ * resource and the path, an ARN below the resource's own for `..._arn`, or a one-element list for the obvious
+ * list attributes (`..._ids`, `..._arns`).
  */
-export const placeholderAttribute = (name: string, path: readonly (string | number)[]): unknown => {
-  const value = `${name}-${path.join('-')}`;
+export const placeholderAttribute = (
+  attributes: Attributes,
+  name: string,
+  path: readonly (string | number)[],
+): unknown => {
   const last = path.at(-1);
+  if (typeof last === 'string' && last.endsWith('_arn') && typeof attributes.arn === 'string') {
+    return `${attributes.arn}/${path.join('/')}`;
+  }
+  const value = `${name}-${path.join('-')}`;
   return typeof last === 'string' && /_(ids|arns|names)$/.test(last) ? [value] : value;
 };

@@ -61,6 +61,7 @@ export const applyS3BucketNotification: Applier = async (config, context) => {
       NotificationConfiguration: {
         QueueConfigurations: config.blocks('queue').map(queueConfiguration),
         TopicConfigurations: config.blocks('topic').map(topicConfiguration),
+        ...(config.boolean('eventbridge', false) ? { EventBridgeConfiguration: {} } : {}),
       },
     }),
   );
