@@ -41,6 +41,13 @@ const shapes: Readonly<Record<string, ArnShape>> = {
     resource: (_name, id) => `/restapis/${id}`,
     accountless: true,
   },
+  aws_cloudwatch_log_group: { service: 'logs', resource: (name) => `log-group:${name}` },
+  aws_route53_zone: {
+    service: 'route53',
+    resource: (_name, id) => `hostedzone/${id}`,
+    global: true,
+    accountless: true,
+  },
   aws_opensearch_domain: { service: 'es', resource: (name) => `domain/${name}` },
   aws_vpc: ec2('vpc', 'vpc'),
   aws_subnet: ec2('subnet', 'subnet'),
@@ -71,6 +78,7 @@ const generatedIds: Readonly<Record<string, IdFormat>> = {
   aws_api_gateway_resource: (hash) => hash.slice(0, 6),
   aws_api_gateway_authorizer: (hash) => hash.slice(0, 6),
   aws_api_gateway_request_validator: (hash) => hash.slice(0, 6),
+  aws_route53_zone: (hash) => `Z${hash.slice(0, 20).toUpperCase()}`,
 };
 
 const idOf = (type: string, name: string, hash: string, environment: AwsEnvironment): string => {

@@ -85,6 +85,19 @@ describe('provisioning queues and topics', () => {
     expect(deployment.unapplied).toEqual([]);
   });
 
+  it('converges a queue that exists already on the attributes of the stack', async () => {
+    const withTimeout = (visibilityTimeoutSeconds: number) =>
+      synthesizeStack('converging', (scope) => {
+        new SqsQueue(scope, 'work', { name: scope.physicalName('work'), visibilityTimeoutSeconds });
+      });
+    await provision([withTimeout(30)]);
+
+    const { resources } = await provision([withTimeout(90)]);
+
+    const url = String(resources['converging/main/aws_sqs_queue.work']?.attributes.url);
+    expect((await queueAttributes(url)).VisibilityTimeout).toBe('90');
+  });
+
   it("subscribes a queue with a filter policy: a matching message arrives, moto's filtering drops the other", async () => {
     const stack = synthesizeStack('topics', (scope) => {
       const topic = new SnsTopic(scope, 'results', { name: scope.physicalName('results') });

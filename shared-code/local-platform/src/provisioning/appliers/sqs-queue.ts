@@ -60,6 +60,9 @@ const updateExisting = async (
   return QueueUrl;
 };
 
+// The error's name differs between SQS's JSON protocol and its older query protocol.
+const alreadyExists = new Set(['QueueNameExists', 'QueueAlreadyExists']);
+
 const createQueue = async (
   name: string,
   attributes: Record<string, string>,
@@ -71,7 +74,7 @@ const createQueue = async (
     );
     return QueueUrl;
   } catch (error) {
-    if ((error as Error).name !== 'QueueAlreadyExists') throw error;
+    if (!alreadyExists.has((error as Error).name)) throw error;
     return updateExisting(name, attributes, tags);
   }
 };
