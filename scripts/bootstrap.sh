@@ -69,11 +69,15 @@ EOF
 # Skips the install when the lockfile has not changed since the last one.
 ensure_node_modules() {
   local stamp="$cache_dir/pnpm-install.stamp" digest
-  digest="$(cat "$repo_root/pnpm-lock.yaml" "$repo_root/package.json" 2>/dev/null | sha256sum | cut -d' ' -f1)"
+  digest="$(cat "$repo_root/pnpm-lock.yaml" "$repo_root/package.json" "$repo_root/pnpm-workspace.yaml" 2>/dev/null | sha256sum | cut -d' ' -f1)"
   if [ -d "$repo_root/node_modules" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ]; then
     return
   fi
-  (cd "$repo_root" && pnpm install --frozen-lockfile --reporter=append-only --config.confirmModulesPurge=false) \
+  # Native modules compile against the headers of the Node that runs them, not whatever a user config names.
+  local node_root
+  node_root="$(node -p "require('node:path').resolve(process.execPath, '../..')")"
+  (cd "$repo_root" && npm_config_nodedir="$node_root" \
+    pnpm install --frozen-lockfile --reporter=append-only --config.confirmModulesPurge=false) \
     || fail "pnpm install failed (see above)."
   echo "$digest" >"$stamp"
 }
