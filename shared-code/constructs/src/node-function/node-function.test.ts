@@ -45,6 +45,9 @@ describe('NodeFunction', () => {
     expect(resourceAt(synthesized, 'aws_cloudwatch_log_group', 'worker')).toMatchObject({
       name: '/aws/lambda/sec-an-test-test-project-worker',
       retention_in_days: 365,
+      kms_key_id: expect.stringMatching(
+        /^\$\{data\.aws_ssm_parameter\.reference-shared-infra-log-key-arn_parameter_.*\.value\}$/,
+      ),
     });
     expect(grantedStatements(synthesized, 'worker_role')).toEqual([
       {

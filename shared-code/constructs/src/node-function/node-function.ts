@@ -4,6 +4,7 @@ import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-s
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
 import { App, AssetType, Construct, Lazy, TerraformAsset } from '../cdktf/index.ts';
 import { type Grantee, type PolicyStatement, ServiceRole } from '../iam/index.ts';
+import { referenceParameter } from '../parameters/index.ts';
 import type { ConsumableQueue } from '../service-queue/consumable-queue.ts';
 import { ServiceStack } from '../service-stack/index.ts';
 import { bundleHandler, type FunctionBundle } from './bundle.ts';
@@ -25,9 +26,12 @@ export interface NodeFunctionProps extends FunctionSettingsProps {
   readonly environment?: Readonly<Record<string, string>>;
 }
 
+/** shared-infra's key for every log group, so logs are encrypted with a key the account controls. */
+const logKeyParameter = { project: 'shared-infra', thing: 'log-key', attribute: 'arn' } as const;
+
 /**
- * A Node.js Lambda function: its own bundle, role (granted only what the stack grants it), log group with
- * retention, and X-Ray tracing.
+ * A Node.js Lambda function: its own bundle, role (granted only what the stack grants it), encrypted log group
+ * with retention, and X-Ray tracing.
  */
 export class NodeFunction extends Construct implements Grantee {
   /** The name it was given, without the stack's prefix. */
@@ -63,6 +67,7 @@ export class NodeFunction extends Construct implements Grantee {
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/aws/lambda/${functionName}`,
       retentionInDays: settings.logRetentionDays,
+      kmsKeyId: referenceParameter(this, logKeyParameter).value,
     });
     this.role = new ServiceRole(this, 'role', { name: props.name, assumedBy: 'lambda.amazonaws.com' });
     this.role.addToPolicy({

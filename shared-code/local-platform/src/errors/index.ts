@@ -3,7 +3,7 @@
  * line and exits non-zero, without a stack trace.
  */
 export class SetupError extends Error {
-  override readonly name = 'SetupError';
+  override readonly name: string = 'SetupError';
   readonly remedy: string;
 
   constructor(cause: string, remedy: string) {
