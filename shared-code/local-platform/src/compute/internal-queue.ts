@@ -13,12 +13,12 @@ export interface InternalQueue {
 }
 
 /**
- * The same name on every start for the same resource, so that what arrived while the platform was down is still
- * there; the hash of the resource's address keeps two subscriptions of one function apart. At most 74 characters,
- * within SQS's 80.
+ * The same name on every start for the same trigger, so that what arrived while the platform was down is still
+ * there; the hash of what identifies the trigger (its address, or more where one resource holds several) keeps
+ * two triggers of one function apart. At most 74 characters, within SQS's 80.
  */
-export const internalQueueName = (kind: 'sns' | 's3', functionName: string, address: string): string =>
-  `${internalQueuePrefix}${kind}-${functionName.slice(0, 48)}-${createHash('sha256').update(address).digest('hex').slice(0, 8)}`;
+export const internalQueueName = (kind: 'sns' | 's3', functionName: string, identity: string): string =>
+  `${internalQueuePrefix}${kind}-${functionName.slice(0, 48)}-${createHash('sha256').update(identity).digest('hex').slice(0, 8)}`;
 
 /**
  * The queue through which moto hands the compute step what it would hand a function on AWS: moto then does the

@@ -29,6 +29,26 @@ export interface BucketNotificationOptions {
   readonly runsFunction: (functionArn: string) => boolean;
 }
 
+interface NotificationTarget {
+  readonly notification: DeployedBucketNotification;
+  readonly queue: InternalQueue;
+  /** The configuration's id in the bucket, which S3 passes on as the records' `configurationId`. */
+  readonly id: string;
+}
+
+/**
+ * One bucket notification resource may hold several function targets under one address; what each one
+ * selects tells them apart, the same way on every start.
+ */
+const identityOf = (notification: DeployedBucketNotification): string =>
+  JSON.stringify([
+    notification.address,
+    notification.functionName,
+    notification.events,
+    notification.filterPrefix,
+    notification.filterSuffix,
+  ]);
+
 const keyFilter = (notification: DeployedBucketNotification): Pick<QueueConfiguration, 'Filter'> => {
   const rules = [
     ...(notification.filterPrefix === undefined
@@ -50,16 +70,13 @@ const isInternalQueue = (queueArn: string | undefined): boolean =>
  */
 const configureBucket = async (
   bucketName: string,
-  notifications: readonly {
-    readonly notification: DeployedBucketNotification;
-    readonly queue: InternalQueue;
-  }[],
+  notifications: readonly NotificationTarget[],
   runsFunction: (functionArn: string) => boolean,
 ): Promise<void> => {
   const s3 = awsClient(S3Client);
   const current = await s3.send(new GetBucketNotificationConfigurationCommand({ Bucket: bucketName }));
-  const ours: QueueConfiguration[] = notifications.map(({ notification, queue }) => ({
-    Id: notification.address,
+  const ours: QueueConfiguration[] = notifications.map(({ notification, queue, id }) => ({
+    Id: id,
     QueueArn: queue.queueArn,
     Events: notification.events as Event[],
     ...keyFilter(notification),
@@ -99,12 +116,10 @@ export const startBucketNotifications = async (
   options: BucketNotificationOptions,
 ): Promise<SqsEventSource[]> => {
   const targets = await Promise.all(
-    notifications.map(async (notification) => ({
-      notification,
-      queue: await ensureInternalQueue(
-        internalQueueName('s3', notification.functionName, notification.address),
-      ),
-    })),
+    notifications.map(async (notification): Promise<NotificationTarget> => {
+      const name = internalQueueName('s3', notification.functionName, identityOf(notification));
+      return { notification, queue: await ensureInternalQueue(name), id: name };
+    }),
   );
   await configureBucket(bucketName, targets, options.runsFunction);
   return targets.map(({ notification, queue }) =>
