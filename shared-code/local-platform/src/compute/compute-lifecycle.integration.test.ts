@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateQueueCommand,
@@ -30,7 +30,7 @@ ${recordingHandler('return null;')}
 setInterval(() => appendFileSync(process.env.HEARTBEAT_FILE, '.'), 20);
 `;
 
-const sizeOf = (file: string): number => statSync(file).size;
+const sizeOf = (file: string): number => (existsSync(file) ? statSync(file).size : 0);
 
 describe('the lifecycle of the compute step', () => {
   useCleanBackends();
