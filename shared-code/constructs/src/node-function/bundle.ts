@@ -33,8 +33,10 @@ export const bundleHandler = (entry: string, directory: string): FunctionBundle 
     target: 'node24',
     format: 'esm',
     minify: true,
+    // Error names are data (they are archived with dead letters and alarmed on); minifying must not rename them.
+    keepNames: true,
     treeShaking: true,
-    sourcemap: 'external',
+    sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
     mainFields: ['module', 'main'],

@@ -1,6 +1,7 @@
 import { SetupError } from '../errors/index.ts';
 import { demoCommand } from './commands/demo.ts';
 import { downCommand } from './commands/down.ts';
+import { logsCommand } from './commands/logs.ts';
 import { setupCommand } from './commands/setup.ts';
 import { statusCommand } from './commands/status.ts';
 import { upCommand } from './commands/up.ts';
@@ -12,7 +13,14 @@ interface Command {
   readonly run: (args: readonly string[]) => Promise<void>;
 }
 
-const commands: readonly Command[] = [demoCommand, setupCommand, upCommand, statusCommand, downCommand];
+const commands: readonly Command[] = [
+  demoCommand,
+  setupCommand,
+  upCommand,
+  statusCommand,
+  logsCommand,
+  downCommand,
+];
 
 const usage = (): void => {
   say('usage: ./sec-an <command>');

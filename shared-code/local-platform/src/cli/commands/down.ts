@@ -1,11 +1,14 @@
 import { localBackendsConfig, stopBackends } from '../../backends/index.ts';
+import { stopRunner } from '../../platform/index.ts';
 import { say } from '../output.ts';
 
 export const downCommand = {
   name: 'down',
-  summary: 'stop the backends that `up` started',
+  summary: 'stop the platform and the backends that `up` started',
   run: async (): Promise<void> => {
-    const stopped = await stopBackends(localBackendsConfig().instance);
-    say(stopped ? 'stopped moto and OpenSearch' : 'nothing was running');
+    const { instance } = localBackendsConfig();
+    const runner = await stopRunner(instance);
+    const backends = await stopBackends(instance);
+    say(runner || backends ? 'stopped the platform, moto and OpenSearch' : 'nothing was running');
   },
 };

@@ -1,4 +1,5 @@
 import { localBackendsConfig, type RunningBackends, startBackends } from '../../backends/index.ts';
+import { startRunner } from '../../platform/index.ts';
 import { setupLocalPlatform } from '../../setup/index.ts';
 import { say, seconds } from '../output.ts';
 
@@ -9,11 +10,16 @@ export const describeStartup = (backends: RunningBackends): void => {
 
 export const upCommand = {
   name: 'up',
-  summary: 'start moto and OpenSearch on loopback and leave them running (stop with `down`)',
+  summary: 'start the backends, deploy every project to them and run its functions (stop with `down`)',
   run: async (): Promise<void> => {
+    const began = performance.now();
     await setupLocalPlatform();
-    const backends = await startBackends(localBackendsConfig());
+    const config = localBackendsConfig();
+    const backends = await startBackends(config);
     describeStartup(backends);
-    say('running; `./sec-an down` stops them');
+    await startRunner({ instance: config.instance, onLine: say, timeoutMs: config.readyTimeoutMs * 2 });
+    say(
+      `up in ${seconds(performance.now() - began)}; \`./sec-an status\` shows queues and errors, \`./sec-an down\` stops it`,
+    );
   },
 };

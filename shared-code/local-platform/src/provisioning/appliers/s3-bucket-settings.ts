@@ -13,6 +13,7 @@ import { awsClient } from '@sec-an/runtime/aws-clients';
 import type { Applier } from '../applier.ts';
 import type { ResourceConfig } from '../config.ts';
 import { InvalidConfigurationError } from '../errors.ts';
+import { policyForLoopback } from './loopback-policy.ts';
 
 const s3 = () => awsClient(S3Client);
 
@@ -83,7 +84,8 @@ export const applyS3BucketPublicAccessBlock: Applier = async (config) => {
 
 export const applyS3BucketPolicy: Applier = async (config) => {
   const bucket = config.string('bucket');
-  await s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: config.string('policy') }));
+  const policy = policyForLoopback(config.string('policy'));
+  if (policy !== undefined) await s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policy }));
   return { ...config.values, id: bucket };
 };
 
