@@ -25,6 +25,9 @@ describe('NodeFunction', () => {
       timeout: 30,
       memory_size: 256,
       tracing_config: { mode: 'Active' },
+      kms_key_arn: expect.stringMatching(
+        /^\$\{data\.aws_ssm_parameter\.reference-shared-infra-log-key-arn_parameter_.*\.value\}$/,
+      ),
       logging_config: { log_format: 'JSON' },
       environment: {
         variables: {
@@ -56,6 +59,15 @@ describe('NodeFunction', () => {
         Resource: [expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.worker_logs_.*\.arn\}:\*$/)],
       },
       { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: ['*'] },
+      {
+        Effect: 'Allow',
+        Action: ['kms:Decrypt'],
+        Resource: [
+          expect.stringMatching(
+            /^\$\{data\.aws_ssm_parameter\.reference-shared-infra-log-key-arn_parameter_.*\.value\}$/,
+          ),
+        ],
+      },
     ]);
   });
 

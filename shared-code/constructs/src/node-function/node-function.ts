@@ -26,8 +26,8 @@ export interface NodeFunctionProps extends FunctionSettingsProps {
   readonly environment?: Readonly<Record<string, string>>;
 }
 
-/** shared-infra's key for every log group, so logs are encrypted with a key the account controls. */
-const logKeyParameter = { project: 'shared-infra', thing: 'log-key', attribute: 'arn' } as const;
+/** shared-infra's key for logs and function environments: encrypted with a key the account controls. */
+const appKeyParameter = { project: 'shared-infra', thing: 'log-key', attribute: 'arn' } as const;
 
 /**
  * A Node.js Lambda function: its own bundle, role (granted only what the stack grants it), encrypted log group
@@ -64,10 +64,11 @@ export class NodeFunction extends Construct implements Grantee {
       path: this.bundle.directory,
       type: AssetType.ARCHIVE,
     });
+    const appKeyArn = referenceParameter(this, appKeyParameter).value;
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {
       name: `/aws/lambda/${functionName}`,
       retentionInDays: settings.logRetentionDays,
-      kmsKeyId: referenceParameter(this, logKeyParameter).value,
+      kmsKeyId: appKeyArn,
     });
     this.role = new ServiceRole(this, 'role', { name: props.name, assumedBy: 'lambda.amazonaws.com' });
     this.role.addToPolicy({
@@ -78,6 +79,7 @@ export class NodeFunction extends Construct implements Grantee {
       actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
       resources: ['*'],
     });
+    this.role.addToPolicy({ actions: ['kms:Decrypt'], resources: [appKeyArn] });
     this.lambda = new LambdaFunction(this, 'function', {
       functionName,
       description: props.description ?? props.name,
@@ -90,6 +92,7 @@ export class NodeFunction extends Construct implements Grantee {
       timeout: settings.timeoutSeconds,
       memorySize: settings.memorySizeMb,
       tracingConfig: { mode: 'Active' },
+      kmsKeyArn: appKeyArn,
       loggingConfig: { logFormat: 'JSON', logGroup: this.logGroup.name },
       environment: { variables: Lazy.anyValue({ produce: () => ({ ...this.environment }) }) as never },
       dependsOn: [this.logGroup],
