@@ -1,10 +1,13 @@
 import type { Applier } from '../applier.ts';
+import { applyCloudwatchLogGroup } from './cloudwatch-log-group.ts';
 import { applyDynamodbTable } from './dynamodb-table.ts';
 import { applyEcsCluster, applyEcsTaskDefinition } from './ecs.ts';
 import { applyCloudwatchEventRule, applyCloudwatchEventTarget } from './event-schedule.ts';
 import { applyLambdaEventInvokeConfig } from './lambda-event-invoke-config.ts';
 import { applyLambdaEventSourceMapping } from './lambda-event-source-mapping.ts';
 import { applyLambdaFunction } from './lambda-function.ts';
+import { applyRoute53Record } from './route53-record.ts';
+import { applyRoute53Zone } from './route53-zone.ts';
 import { applyS3Bucket } from './s3-bucket.ts';
 import { applyS3BucketLifecycleConfiguration } from './s3-bucket-lifecycle.ts';
 import { applyS3BucketNotification } from './s3-bucket-notification.ts';
@@ -52,4 +55,7 @@ export const resourceAppliers: Readonly<Record<string, Applier>> = {
   aws_lambda_function_event_invoke_config: applyLambdaEventInvokeConfig,
   aws_cloudwatch_event_rule: applyCloudwatchEventRule,
   aws_cloudwatch_event_target: applyCloudwatchEventTarget,
+  aws_cloudwatch_log_group: applyCloudwatchLogGroup,
+  aws_route53_zone: applyRoute53Zone,
+  aws_route53_record: applyRoute53Record,
 };
