@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Deployment } from '../deployment/index.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { checkDeployment } from './deployment-check.ts';
+import { startEcsTasks } from './ecs-tasks.ts';
 import type { FunctionCounters, InvocationOutcome } from './function-host.ts';
 import { prepareFunction } from './function-runtime.ts';
 import { recordHandlerError } from './handler-errors.ts';
@@ -20,6 +21,8 @@ export interface ComputeOptions {
   readonly asyncRetryBaseDelayMs?: number;
   /** Asynchronous events of one function invoked at once; 4 by default. */
   readonly asyncConcurrency?: number;
+  /** How often the deployed ECS clusters are asked for new tasks; 1000 ms by default. */
+  readonly ecsPollIntervalMs?: number;
   /** The time schedules and retries run by; the system clock by default. */
   readonly clock?: Clock;
 }
@@ -39,14 +42,18 @@ export interface ComputeHandle {
   invokeAsync(functionName: string, event: unknown): string;
   /** Each function's counters since start, by function name: what `sec-an status` shows. */
   status(): Readonly<Record<string, FunctionStatus>>;
-  /** Stops every poller and schedule and ends every worker thread; resolves once all are gone. */
+  /**
+   * Stops every poller and schedule, ends every worker thread and every ECS task's processes; resolves once all
+   * are gone.
+   */
   stop(): Promise<void>;
 }
 
 /**
  * Runs what AWS would run for the deployed functions: each function's real deployment package in worker
  * threads, fed by its SQS event source mappings, SNS subscriptions, S3 notifications and schedules, with the
- * retries and destinations of asynchronous invocations. Nothing of it is created inside moto except the
+ * retries and destinations of asynchronous invocations; and ECS tasks started by RunTask, as child processes.
+ * Nothing of it is created inside moto except the
  * internal queues (`sec-an-local-*`) through which moto hands over SNS and S3 events.
  */
 export const startCompute = async (
@@ -82,6 +89,13 @@ export const startCompute = async (
     await stopAll(running);
     throw error;
   }
+  // Tasks that RunTask starts in moto run as child processes with the task definition's command.
+  const ecsTasks = startEcsTasks(deployment.ecsClusters ?? [], {
+    stateDir: options.stateDir,
+    baseEnvironment: options.environment,
+    pollIntervalMs: options.ecsPollIntervalMs ?? 1000,
+    recordError: (entry) => recordHandlerError(options.stateDir, entry),
+  });
   let stopping: Promise<void> | undefined;
   return {
     invoke: (functionName, event) =>
@@ -95,7 +109,7 @@ export const startCompute = async (
         ]),
       ),
     stop: () => {
-      stopping ??= stopAll(running);
+      stopping ??= Promise.all([stopAll(running), ecsTasks.stop()]).then(() => {});
       return stopping;
     },
   };

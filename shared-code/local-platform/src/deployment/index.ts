@@ -82,6 +82,14 @@ export interface DeployedQueue {
   readonly maxReceiveCount?: number;
 }
 
+/** An ECS cluster registered in moto; the compute step runs as child processes the tasks started in it. */
+export interface DeployedEcsCluster {
+  readonly address: string;
+  readonly project: string;
+  readonly clusterName: string;
+  readonly clusterArn: string;
+}
+
 /** A resource of a type the local platform does not create; references to it got placeholder values. */
 export interface UnappliedResource {
   readonly address: string;
@@ -98,5 +106,7 @@ export interface Deployment {
   readonly schedules: readonly DeployedSchedule[];
   readonly asyncInvokeConfigs: readonly DeployedAsyncInvokeConfig[];
   readonly queues: readonly DeployedQueue[];
+  /** Absent in a `deployment.json` written before ECS tasks ran locally: then no cluster is watched. */
+  readonly ecsClusters?: readonly DeployedEcsCluster[];
   readonly unapplied: readonly UnappliedResource[];
 }

@@ -1,6 +1,7 @@
 import type {
   DeployedAsyncInvokeConfig,
   DeployedBucketNotification,
+  DeployedEcsCluster,
   DeployedEventSourceMapping,
   DeployedFunction,
   DeployedQueue,
@@ -25,6 +26,7 @@ export class DeploymentRecorder {
   readonly schedules: DeployedSchedule[] = [];
   readonly asyncInvokeConfigs: DeployedAsyncInvokeConfig[] = [];
   readonly queues: DeployedQueue[] = [];
+  readonly ecsClusters: DeployedEcsCluster[] = [];
   readonly unapplied: UnappliedResource[] = [];
   /** Rules by name; EventBridge rule names are unique per bus and sec-an uses the default bus. */
   readonly rules = new Map<string, RecordedRule>();
@@ -45,6 +47,7 @@ export class DeploymentRecorder {
       schedules: [...this.schedules],
       asyncInvokeConfigs: [...this.asyncInvokeConfigs],
       queues: [...this.queues],
+      ecsClusters: [...this.ecsClusters],
       unapplied: [...this.unapplied],
     };
   }

@@ -29,7 +29,13 @@ export const applyEcsCluster: Applier = async (config, context) => {
       tags: ecsTags(tags),
     }),
   );
-  const arn = cluster?.clusterArn;
+  const arn = cluster?.clusterArn ?? '';
+  context.deployment.ecsClusters.push({
+    address: context.address,
+    project: context.project,
+    clusterName: name,
+    clusterArn: arn,
+  });
   return { ...config.values, id: arn, arn, name, tags_all: tags };
 };
 
@@ -43,6 +49,24 @@ const containerDefinitions = (config: ResourceConfig, address: string): Containe
     // reported below with the text
   }
   throw new InvalidConfigurationError(address, `container_definitions is not a JSON list: ${text}`);
+};
+
+/**
+ * A local deviation: moto's RunTask fails on a container that sets neither `memory` nor `memoryReservation`,
+ * which Fargate allows when the task sets `memory`; such containers get an equal share of the task's memory as
+ * their reservation, so that handlers can run the task.
+ */
+const withMemoryReservations = (
+  containers: ContainerDefinition[],
+  taskMemory: string | undefined,
+): ContainerDefinition[] => {
+  const share = Math.floor(Number(taskMemory) / containers.length);
+  if (!(share > 0)) return containers;
+  return containers.map((container) =>
+    container.memory === undefined && container.memoryReservation === undefined
+      ? { ...container, memoryReservation: share }
+      : container,
+  );
 };
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
@@ -73,7 +97,10 @@ export const applyEcsTaskDefinition: Applier = async (config, context) => {
   const { taskDefinition } = await awsClient(ECSClient).send(
     new RegisterTaskDefinitionCommand({
       family,
-      containerDefinitions: containerDefinitions(config, context.address),
+      containerDefinitions: withMemoryReservations(
+        containerDefinitions(config, context.address),
+        config.optionalString('memory'),
+      ),
       ...optional('cpu', config.optionalString('cpu')),
       ...optional('memory', config.optionalString('memory')),
       ...optional('networkMode', config.optionalString('network_mode') as NetworkMode | undefined),
