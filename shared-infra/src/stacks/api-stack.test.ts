@@ -1,18 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { Testing } from '@sec-an/constructs/cdktf';
-import { onlyResourceOf, resourcesOf, type SynthesizedStack, synthesize } from '@sec-an/constructs/testing';
-import type { ApiProps } from '../api/api-props.ts';
 import {
   accountRef,
-  grantedStatements,
+  allGrantedStatements,
+  onlyResourceOf,
   partitionRef,
   publishedParameters,
   referencedParameter,
   refTo,
+  resourcesOf,
   resourceWhere,
+  type SynthesizedStack,
   starGrants,
-  testDeployment,
-} from '../testing/synthesized.ts';
+  synthesize,
+} from '@sec-an/constructs/testing';
+import type { ApiProps } from '../api/api-props.ts';
+import { testDeployment } from '../testing/synthesized.ts';
 import { ApiStack } from './api-stack.ts';
 
 const synthesizeApi = (props: ApiProps = {}): SynthesizedStack =>
@@ -151,7 +154,7 @@ describe('ApiStack stage', () => {
     const trust = JSON.parse(onlyResourceOf(synthesized, 'aws_iam_role').assume_role_policy as string);
     expect(trust.Statement[0].Principal).toEqual({ Service: 'apigateway.amazonaws.com' });
     const logGroups = `arn:${partitionRef}:logs:eu-west-2:${accountRef}:log-group:`;
-    const statements = grantedStatements(synthesized);
+    const statements = allGrantedStatements(synthesized);
     expect(statements).toEqual([
       {
         Effect: 'Allow',

@@ -1,17 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { Testing } from '@sec-an/constructs/cdktf';
-import { onlyResourceOf, type SynthesizedStack, synthesize } from '@sec-an/constructs/testing';
 import {
   accountRef,
-  grantedStatements,
+  allGrantedStatements,
+  onlyResourceOf,
   partitionRef,
   publishedParameters,
   referencedParameter,
   refTo,
   resourceWhere,
+  type SynthesizedStack,
   starGrants,
-  testDeployment,
-} from '../testing/synthesized.ts';
+  synthesize,
+} from '@sec-an/constructs/testing';
+import { testDeployment } from '../testing/synthesized.ts';
 import { type DeadLettersProps, DeadLettersStack } from './dead-letters-stack.ts';
 
 const synthesizeDeadLetters = (props: DeadLettersProps = {}): SynthesizedStack =>
@@ -154,7 +156,7 @@ describe('DeadLettersStack SNS delivery-logging role', () => {
   });
 
   it("may create and write SNS's own log groups of this account and region, and nothing else", () => {
-    const statements = grantedStatements(synthesizeDeadLetters());
+    const statements = allGrantedStatements(synthesizeDeadLetters());
     expect(statements).toEqual([
       {
         Effect: 'Allow',

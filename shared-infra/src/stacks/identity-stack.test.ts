@@ -1,8 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { Testing } from '@sec-an/constructs/cdktf';
-import { onlyResourceOf, resourcesOf, type SynthesizedStack, synthesize } from '@sec-an/constructs/testing';
+import {
+  onlyResourceOf,
+  publishedParameters,
+  refTo,
+  resourcesOf,
+  type SynthesizedStack,
+  synthesize,
+} from '@sec-an/constructs/testing';
 import type { IdentityProps } from '../identity/identity-props.ts';
-import { publishedParameters, refTo, testDeployment } from '../testing/synthesized.ts';
+import { testDeployment } from '../testing/synthesized.ts';
 import { IdentityStack } from './identity-stack.ts';
 
 const synthesizeIdentity = (props: IdentityProps & { app?: string } = {}): SynthesizedStack =>

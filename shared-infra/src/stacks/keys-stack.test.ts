@@ -1,13 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { Testing } from '@sec-an/constructs/cdktf';
-import { onlyResourceOf, type SynthesizedStack, synthesize } from '@sec-an/constructs/testing';
 import {
   accountRef,
+  onlyResourceOf,
   partitionRef,
   publishedParameters,
   refTo,
-  testDeployment,
-} from '../testing/synthesized.ts';
+  type SynthesizedStack,
+  synthesize,
+} from '@sec-an/constructs/testing';
+import { testDeployment } from '../testing/synthesized.ts';
 import { KeysStack } from './keys-stack.ts';
 
 const synthesizeKeys = (): SynthesizedStack =>

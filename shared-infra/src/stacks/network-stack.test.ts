@@ -1,16 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { Testing } from '@sec-an/constructs/cdktf';
-import { onlyResourceOf, resourcesOf, type SynthesizedStack, synthesize } from '@sec-an/constructs/testing';
-import type { NetworkProps } from '../network/network-props.ts';
 import {
-  grantedStatements,
+  allGrantedStatements,
+  onlyResourceOf,
   publishedParameters,
   referencedParameter,
   refTo,
+  resourcesOf,
   resourceWhere,
+  type SynthesizedStack,
   starGrants,
-  testDeployment,
-} from '../testing/synthesized.ts';
+  synthesize,
+} from '@sec-an/constructs/testing';
+import type { NetworkProps } from '../network/network-props.ts';
+import { testDeployment } from '../testing/synthesized.ts';
 import { NetworkStack } from './network-stack.ts';
 
 const synthesizeNetwork = (props: NetworkProps = {}): SynthesizedStack =>
@@ -164,7 +167,7 @@ describe('NetworkStack', () => {
     const synthesized = synthesizeNetwork();
     const trust = JSON.parse(onlyResourceOf(synthesized, 'aws_iam_role').assume_role_policy as string);
     expect(trust.Statement[0].Principal).toEqual({ Service: 'vpc-flow-logs.amazonaws.com' });
-    const statements = grantedStatements(synthesized);
+    const statements = allGrantedStatements(synthesized);
     expect(statements).toEqual([
       {
         Effect: 'Allow',
