@@ -1,7 +1,6 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unzipSync } from 'fflate';
 import { runCommand } from '../processes/index.ts';
 import type { StackArtifact } from '../synth/index.ts';
 import { stackFile } from '../synth/index.ts';
@@ -29,16 +28,6 @@ export const functionPackages = (stacks: readonly StackArtifact[]): FunctionPack
   });
 
 export const zippedBytes = (pkg: FunctionPackage): number => statSync(pkg.zipPath).size;
-
-/** Unzips a package into `directory` and returns the path of its module. */
-export const unpack = (pkg: FunctionPackage, directory: string): string => {
-  for (const [name, content] of Object.entries(unzipSync(readFileSync(pkg.zipPath)))) {
-    const target = join(directory, name);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
-  return join(directory, 'index.mjs');
-};
 
 /** A fresh Node process imports the module; the time of the import alone is what a cold start adds. */
 const importMilliseconds = async (modulePath: string): Promise<number> => {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unpackPackage } from '../compute/function-package.ts';
 import { allStacks, synthesizeAll } from '../synth/index.ts';
 import { probeServiceDirectory } from '../testing/probe-service/index.ts';
 import { benchLine } from './bench-line.ts';
-import { functionPackages, moduleInitMilliseconds, unpack, zippedBytes } from './function-bundles.ts';
+import { functionPackages, moduleInitMilliseconds, zippedBytes } from './function-bundles.ts';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -26,8 +27,9 @@ const benchFunctionBundles = async (workDir: string): Promise<void> => {
   print(benchLine({ ...reference, unit: 'ms' }));
   for (const pkg of functionPackages(allStacks(report))) {
     print(benchLine({ id: `bundle-zip.${pkg.functionName}`, value: zippedBytes(pkg), unit: 'bytes' }));
-    const modulePath = unpack(pkg, join(workDir, 'functions', pkg.functionName));
-    const init = await moduleInitMilliseconds(modulePath);
+    const taskRoot = join(workDir, 'functions', pkg.functionName);
+    await unpackPackage(pkg.zipPath, taskRoot);
+    const init = await moduleInitMilliseconds(join(taskRoot, 'index.mjs'));
     print(benchLine({ id: `bundle-init.${pkg.functionName}`, value: init, unit: 'ms', reference }));
   }
 };
