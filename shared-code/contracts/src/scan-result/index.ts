@@ -1,0 +1,2 @@
+export * from './scan-result.ts';
+export * from './scan-result-example.ts';

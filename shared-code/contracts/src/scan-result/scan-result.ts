@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { defineContract } from '../contract/index.ts';
+
+/** A task's name, as in scan requests; it prefixes the task's index names. */
+export const taskName = z.string().regex(/^[a-z][a-z0-9-]{1,62}$/);
+
+/** A document type (`host`, `port`, `certificate`...); with the task it names the type's indices. */
+export const documentType = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+
+/** Every key is an entity key: SHA-256 (hex) of the canonical JSON of the identifying fields. */
+export const entityKeyText = z.string().regex(/^[0-9a-f]{64}$/, 'an entity key is 64 lowercase hex digits');
+
+/**
+ * Field names the ingest writes itself into every indexed document; a document may not carry them, since its
+ * own value would be silently replaced.
+ */
+export const reservedFieldNames = ['@timestamp', 'scan', 'subject', 'entity'] as const;
+
+const documentFields = z
+  .record(z.string().min(1).max(256), z.json())
+  .refine((fields) => reservedFieldNames.every((name) => !(name in fields)), {
+    message: `a document may not set the fields the ingest writes: ${reservedFieldNames.join(', ')}`,
+  });
+
+export const resultDocument = z.strictObject({
+  key: entityKeyText,
+  fields: documentFields,
+});
+
+/**
+ * `complete`: the result is everything the scan saw of its subject, so what the subject's snapshot held and the
+ * result lacks has gone (a port closed). `partial`: only what it holds is written and nothing is removed (a scan
+ * cut short, a redriven part of a result).
+ */
+export const resultCoverages = ['complete', 'partial'] as const;
+
+/**
+ * The parsed result of one scan of one subject (an address, an endpoint, a table item): its documents grouped by
+ * type, each with its deterministic key. The subject is what a later result replaces: its snapshot documents of
+ * every type are those of its latest result.
+ */
+export const scanResultV1 = defineContract({
+  name: 'scan-result',
+  version: 1,
+  shape: {
+    task: taskName,
+    scanId: z.string().min(1).max(200),
+    /** The scan request it answers; absent for results not asked for (a table's stream). */
+    requestId: z.uuid().optional(),
+    startedAt: z.iso.datetime(),
+    /** The scan's time: results of one subject are ordered by it, not by when they arrive. */
+    endedAt: z.iso.datetime(),
+    parserVersion: z.string().min(1).max(100),
+    /** The raw object it was parsed from, so it can be parsed again. */
+    raw: z.strictObject({ bucket: z.string().min(3).max(63), key: z.string().min(1).max(1024) }),
+    subject: z.strictObject({ key: entityKeyText, label: z.string().min(1).max(512) }),
+    coverage: z.enum(resultCoverages),
+    documents: z.record(documentType, z.array(resultDocument)),
+  },
+  attributes: (result) => ({ task: result.task, coverage: result.coverage }),
+});
+
+export type ScanResult = z.output<typeof scanResultV1.schema>;
+export type ResultDocument = z.output<typeof resultDocument>;
