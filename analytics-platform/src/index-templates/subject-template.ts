@@ -12,5 +12,7 @@ export const subjectTemplate = singleIndexTemplate(subjectIndex, {
     properties: { id: { type: 'keyword' }, endedAt: { type: 'date' }, parserVersion: { type: 'keyword' } },
   },
   documentCount: { type: 'integer' },
+  /** When the result was written, and how long after its scan ended: the ingest's health. */
+  ingest: { properties: { at: { type: 'date' }, lagSeconds: { type: 'float' } } },
   documents: { type: 'object', enabled: false },
 });

@@ -51,8 +51,8 @@ export const scanResultV1 = defineContract({
     /** The scan's time: results of one subject are ordered by it, not by when they arrive. */
     endedAt: z.iso.datetime(),
     parserVersion: z.string().min(1).max(100),
-    /** The raw object it was parsed from, so it can be parsed again. */
-    raw: z.strictObject({ bucket: z.string().min(3).max(63), key: z.string().min(1).max(1024) }),
+    /** The raw object it was parsed from, so it can be parsed again; null when there is none (a table's stream). */
+    raw: z.strictObject({ bucket: z.string().min(3).max(63), key: z.string().min(1).max(1024) }).nullable(),
     subject: z.strictObject({ key: entityKeyText, label: z.string().min(1).max(512) }),
     coverage: z.enum(resultCoverages),
     documents: z.record(documentType, z.array(resultDocument)),
