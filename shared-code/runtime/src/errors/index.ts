@@ -20,6 +20,21 @@ export class PermanentError extends SecAnError {
   readonly retryable = false;
 }
 
+/**
+ * A dependency (the analytics store) cannot be reached at all. The message is not at fault and nothing about it
+ * will change, so spending its receives would only move it to the dead-letter queue during an outage: the SQS
+ * handler puts it back on its queue with a delay instead, as often as the outage lasts.
+ */
+export class DependencyUnavailableError extends TransientError {
+  readonly dependencyUnavailable = true;
+}
+
+/** Read from a property, like `retryable`, so that any package's error can say it. */
+export const isDependencyUnavailable = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { dependencyUnavailable?: unknown }).dependencyUnavailable === true;
+
 /** A message that does not satisfy its contract; defined beside the contracts, which throw it. */
 export { ContractViolationError } from '@sec-an/contracts/contract';
 

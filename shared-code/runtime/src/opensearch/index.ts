@@ -1,2 +1,3 @@
 export * from './client.ts';
+export * from './search-errors.ts';
 export * from './search-store.ts';

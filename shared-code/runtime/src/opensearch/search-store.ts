@@ -19,4 +19,5 @@ export const searchEndpoint = async (): Promise<string> => {
 };
 
 /** The client every handler uses to reach the analytics store. */
-export const searchStore = async (): Promise<Client> => openSearchClient({ endpoint: await searchEndpoint() });
+export const searchStore = async (): Promise<Client> =>
+  openSearchClient({ endpoint: await searchEndpoint() });

@@ -1,7 +1,10 @@
 export type { Logger } from '@aws-lambda-powertools/logger';
+export * from './batch-handler.ts';
 export * from './dead-letter-message.ts';
+export * from './deferral.ts';
 export * from './failure-decision.ts';
 export * from './process-record.ts';
+export * from './queue-url.ts';
 export * from './record-body.ts';
 export * from './redrive-policy.ts';
 export * from './sqs-handler.ts';

@@ -2,12 +2,13 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { SendMessageCommandInput } from '@aws-sdk/client-sqs';
 import { describe, expect, it, jest } from '@jest/globals';
 import { ContractViolationError } from '@sec-an/contracts/contract';
-import { TransientError } from '../errors/index.ts';
+import { DependencyUnavailableError, TransientError } from '../errors/index.ts';
 import { deadLetterAttributes } from './dead-letter-message.ts';
 import { type ProcessRecordOptions, processRecord, type RecordHandler } from './process-record.ts';
 import { lambdaContext, sqsRecord } from './test-fixtures.ts';
 
 const dlq = 'https://sqs.eu-west-1.amazonaws.com/123456789012/dlq';
+const source = 'https://sqs.eu-west-1.amazonaws.com/123456789012/scan-requests';
 
 const options = (
   recordHandler: RecordHandler,
@@ -22,6 +23,8 @@ const options = (
     sendMessage: async (input) => {
       sent.push(input);
     },
+    queueUrlOf: async () => source,
+    deferralSeconds: 45,
     sent,
     ...overrides,
   };
@@ -117,5 +120,40 @@ describe('processing one record', () => {
     );
     await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
     expect(run.sent).toEqual([]);
+  });
+
+  it('puts a record whose dependency is unavailable back on its own queue with a delay, even on its last receive', async () => {
+    const run = options(async () => {
+      throw new DependencyUnavailableError('the analytics store does not answer');
+    });
+    const record = sqsRecord({
+      body: 'x',
+      messageAttributes: { task: { dataType: 'String', stringValue: 'nmap-scanner' } } as never,
+      attributes: { ...sqsRecord().attributes, ApproximateReceiveCount: '5' },
+    });
+    await expect(processRecord(record, run)).resolves.toBe('deferred');
+    expect(run.sent).toEqual([
+      {
+        QueueUrl: source,
+        MessageBody: 'x',
+        MessageAttributes: { task: { DataType: 'String', StringValue: 'nmap-scanner' } },
+        DelaySeconds: 45,
+      },
+    ]);
+  });
+
+  it('leaves a record to SQS when it cannot be deferred', async () => {
+    const error = new DependencyUnavailableError('down');
+    const run = options(
+      async () => {
+        throw error;
+      },
+      {
+        sendMessage: async () => {
+          throw new Error('SQS refused');
+        },
+      },
+    );
+    await expect(processRecord(sqsRecord(), run)).rejects.toBe(error);
   });
 });

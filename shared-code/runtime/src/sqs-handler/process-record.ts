@@ -1,7 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SendMessageCommandInput } from '@aws-sdk/client-sqs';
 import type { Context, SQSRecord } from 'aws-lambda';
+import { isDependencyUnavailable } from '../errors/index.ts';
 import { deadLetterMessage } from './dead-letter-message.ts';
+import { deferredMessage } from './deferral.ts';
 import { decideFailure } from './failure-decision.ts';
 import type { RedriveLookup } from './redrive-policy.ts';
 
@@ -15,7 +17,7 @@ export interface RecordTools {
 /** Handles one record; throws to fail it. A thrown error's `retryable` decides whether SQS retries it. */
 export type RecordHandler = (record: SQSRecord, tools: RecordTools) => Promise<void>;
 
-export type RecordOutcome = 'succeeded' | 'dead-lettered';
+export type RecordOutcome = 'succeeded' | 'dead-lettered' | 'deferred';
 
 export interface ProcessRecordOptions {
   readonly recordHandler: RecordHandler;
@@ -23,6 +25,8 @@ export interface ProcessRecordOptions {
   readonly context: Context;
   readonly redriveOf: RedriveLookup;
   readonly sendMessage: (input: SendMessageCommandInput) => Promise<unknown>;
+  readonly queueUrlOf: (arn: string) => Promise<string>;
+  readonly deferralSeconds: number;
 }
 
 /** A failed lookup leaves the record to SQS's retries and redrive, which lose nothing. */
@@ -33,6 +37,30 @@ const redriveOrNone = async (record: SQSRecord, redriveOf: RedriveLookup, logger
     logger.warn('cannot read the redrive policy of the source queue', { error });
     return undefined;
   }
+};
+
+/** If the record cannot even be put back, SQS's own retry (which spends a receive) is what is left. */
+const defer = async (
+  record: SQSRecord,
+  error: unknown,
+  options: ProcessRecordOptions,
+  logger: Logger,
+): Promise<RecordOutcome> => {
+  try {
+    const queueUrl = await options.queueUrlOf(record.eventSourceARN);
+    await options.sendMessage(deferredMessage(record, queueUrl, options.deferralSeconds));
+  } catch (sendError) {
+    logger.error('a dependency is unavailable and the record could not be deferred; SQS will retry it', {
+      error,
+      sendError,
+    });
+    throw error;
+  }
+  logger.warn('a dependency is unavailable; the record is back on its queue for later', {
+    delaySeconds: options.deferralSeconds,
+    error,
+  });
+  return 'deferred';
 };
 
 /**
@@ -49,6 +77,7 @@ export const processRecord = async (
     await options.recordHandler(record, { logger, context: options.context });
     return 'succeeded';
   } catch (error) {
+    if (isDependencyUnavailable(error)) return defer(record, error, options, logger);
     const decision = decideFailure(
       error,
       receiveCount,

@@ -1,5 +1,6 @@
-import { GetQueueAttributesCommand, GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { awsClient } from '../aws-clients/index.ts';
+import { queueUrlOf } from './queue-url.ts';
 
 /** Where a queue's dead letters go, and after how many receives SQS moves them there itself. */
 export interface QueueRedrive {
@@ -9,21 +10,6 @@ export interface QueueRedrive {
 
 /** Looks up the redrive of the queue a record came from; undefined when the queue has no dead-letter queue. */
 export type RedriveLookup = (sourceQueueArn: string) => Promise<QueueRedrive | undefined>;
-
-const parseArn = (arn: string): { readonly account: string; readonly name: string } => {
-  const [, , , , account, name] = arn.split(':');
-  if (account === undefined || name === undefined) throw new Error(`not a queue ARN: ${arn}`);
-  return { account, name };
-};
-
-const queueUrlOf = async (arn: string): Promise<string> => {
-  const { account, name } = parseArn(arn);
-  const response = await awsClient(SQSClient).send(
-    new GetQueueUrlCommand({ QueueName: name, QueueOwnerAWSAccountId: account }),
-  );
-  if (response.QueueUrl === undefined) throw new Error(`no URL for queue ${arn}`);
-  return response.QueueUrl;
-};
 
 const fetchRedrive = async (sourceQueueArn: string): Promise<QueueRedrive | undefined> => {
   const response = await awsClient(SQSClient).send(

@@ -7,7 +7,10 @@ import { SendMessageCommand, type SendMessageCommandInput, SQSClient } from '@aw
 import middy, { type MiddyfiedHandler } from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { awsClient } from '../aws-clients/index.ts';
+import { type BatchHandler, deadLetterPartWith, verdictsOf } from './batch-handler.ts';
+import { deferralSecondsFromEnvironment } from './deferral.ts';
 import { processRecord, type RecordHandler, type RecordOutcome } from './process-record.ts';
+import { queueUrlOf } from './queue-url.ts';
 import { queueRedrive, type RedriveLookup } from './redrive-policy.ts';
 
 export const metricsNamespace = 'sec-an';
@@ -16,31 +19,43 @@ export const recordMetrics = {
   succeeded: 'RecordsSucceeded',
   failed: 'RecordsFailed',
   deadLettered: 'RecordsDeadLettered',
+  deferred: 'RecordsDeferred',
 } as const;
 
-export interface SqsHandlerOptions {
+interface CommonOptions {
   /** The `service` of every log line and metric dimension. */
   readonly serviceName: string;
-  readonly recordHandler: RecordHandler;
   /** How a record's source queue's dead-letter queue is found. Default: read from the queue's redrive policy. */
   readonly redriveOf?: RedriveLookup;
+  /** Seconds a record waits when a dependency is unavailable. Default: SEC_AN_DEFERRAL_SECONDS, else 60. */
+  readonly deferralSeconds?: number;
   readonly logger?: Logger;
   readonly metrics?: Metrics;
 }
+
+/** Records are handled one by one (`recordHandler`), or the whole batch at once (`batchHandler`). */
+export type SqsHandlerOptions = CommonOptions &
+  (
+    | { readonly recordHandler: RecordHandler; readonly batchHandler?: never }
+    | { readonly batchHandler: BatchHandler; readonly recordHandler?: never }
+  );
 
 export type SqsLambdaHandler = MiddyfiedHandler<SQSEvent, SQSBatchResponse, Error, Context>;
 
 const sendMessage = (input: SendMessageCommandInput) =>
   awsClient(SQSClient).send(new SendMessageCommand(input));
 
-const publishCounts = (metrics: Metrics, processor: BatchProcessor, deadLettered: number): void => {
+type OutcomeCounts = Record<Exclude<RecordOutcome, 'succeeded'>, number>;
+
+const publishCounts = (metrics: Metrics, processor: BatchProcessor, counts: OutcomeCounts): void => {
   metrics.addMetric(
     recordMetrics.succeeded,
     MetricUnit.Count,
-    processor.successMessages.length - deadLettered,
+    processor.successMessages.length - counts['dead-lettered'] - counts.deferred,
   );
   metrics.addMetric(recordMetrics.failed, MetricUnit.Count, processor.failureMessages.length);
-  metrics.addMetric(recordMetrics.deadLettered, MetricUnit.Count, deadLettered);
+  metrics.addMetric(recordMetrics.deadLettered, MetricUnit.Count, counts['dead-lettered']);
+  metrics.addMetric(recordMetrics.deferred, MetricUnit.Count, counts.deferred);
 };
 
 /**
@@ -53,21 +68,31 @@ export const sqsHandler = (options: SqsHandlerOptions): SqsLambdaHandler => {
   const metrics =
     options.metrics ?? new Metrics({ namespace: metricsNamespace, serviceName: options.serviceName });
   const redriveOf = options.redriveOf ?? queueRedrive;
+  const deferralSeconds = options.deferralSeconds ?? deferralSecondsFromEnvironment();
+  const deadLetterPart = deadLetterPartWith({ redriveOf, sendMessage });
+
+  const recordHandlerFor = (event: SQSEvent, context: Context): Promise<RecordHandler> =>
+    options.batchHandler === undefined
+      ? Promise.resolve(options.recordHandler)
+      : verdictsOf(event.Records, options.batchHandler, { logger, context, deadLetterPart });
 
   const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     // One processor per invocation: it holds the batch's state, and the local platform may run several
     // invocations of one handler at once.
     const processor = new BatchProcessor(EventType.SQS);
-    let deadLettered = 0;
+    const counts: OutcomeCounts = { 'dead-lettered': 0, deferred: 0 };
+    const recordHandler = await recordHandlerFor(event, context);
     const handleRecord = async (record: SQSRecord): Promise<RecordOutcome> => {
       const outcome = await processRecord(record, {
-        recordHandler: options.recordHandler,
+        recordHandler,
         logger,
         context,
         redriveOf,
         sendMessage,
+        queueUrlOf,
+        deferralSeconds,
       });
-      if (outcome === 'dead-lettered') deadLettered += 1;
+      if (outcome !== 'succeeded') counts[outcome] += 1;
       return outcome;
     };
     try {
@@ -75,7 +100,7 @@ export const sqsHandler = (options: SqsHandlerOptions): SqsLambdaHandler => {
       // counts as an error, which alarms and makes the event source mapping back off from a dependency that is down.
       return await processPartialResponse(event, handleRecord, processor, { context });
     } finally {
-      publishCounts(metrics, processor, deadLettered);
+      publishCounts(metrics, processor, counts);
     }
   };
 
