@@ -1,0 +1,164 @@
+import type { ScanResult } from '@sec-an/contracts/scan-result';
+import {
+  changeIndex,
+  historyDocumentId,
+  historyIndex,
+  snapshotIndex,
+  subjectIndex,
+} from '@sec-an/contracts/search-index';
+import type { ChangeDocument } from './changes.ts';
+import { indexedDocument } from './indexed-document.ts';
+import type { Operation } from './operations.ts';
+import { scanVersion } from './scan-time.ts';
+import { type SubjectState, subjectDocumentId } from './subject-state.ts';
+
+/** A document the ingest did not even send, and why. */
+export interface OversizedDocument {
+  readonly type: string;
+  readonly key: string;
+  readonly reason: string;
+}
+
+export interface ResultPlan {
+  readonly operations: Operation[];
+  readonly oversized: OversizedDocument[];
+}
+
+export interface PlanInput {
+  readonly owner: number;
+  readonly result: ScanResult;
+  readonly previous: SubjectState | undefined;
+  readonly changes: readonly ChangeDocument[];
+  /** A result older than the subject's latest: it joins the history and touches nothing else. */
+  readonly late: boolean;
+  readonly maxDocumentBytes: number;
+}
+
+const bytesOf = (source: unknown): number => Buffer.byteLength(JSON.stringify(source));
+
+const documentOperations = (input: PlanInput, plan: ResultPlan): void => {
+  const { result, owner } = input;
+  const version = scanVersion(result.endedAt);
+  for (const [type, documents] of Object.entries(result.documents)) {
+    for (const document of documents) {
+      const source = indexedDocument(result, type, document);
+      const size = bytesOf(source);
+      if (size > input.maxDocumentBytes) {
+        plan.oversized.push({
+          type,
+          key: document.key,
+          reason: `document ${type}/${document.key} is ${size} bytes indexed; at most ${input.maxDocumentBytes} are accepted`,
+        });
+        continue;
+      }
+      const part = { type, key: document.key };
+      plan.operations.push({
+        action: 'index',
+        index: historyIndex(result.task, type),
+        id: historyDocumentId(document.key, result.endedAt),
+        source,
+        owner,
+        part: { kind: 'history', ...part },
+      });
+      if (input.late) continue;
+      plan.operations.push({
+        action: 'index',
+        index: snapshotIndex(result.task, type),
+        id: document.key,
+        version,
+        source,
+        owner,
+        part: { kind: 'snapshot', ...part },
+      });
+    }
+  }
+};
+
+const removals = (input: PlanInput): Operation[] => {
+  const { result, previous, owner } = input;
+  if (previous === undefined || result.coverage !== 'complete') return [];
+  const kept = (type: string) => new Set((result.documents[type] ?? []).map((document) => document.key));
+  return Object.entries(previous.documents).flatMap(([type, keys]) => {
+    const keep = kept(type);
+    return keys
+      .filter((key) => !keep.has(key))
+      .map((key) => ({
+        action: 'delete' as const,
+        index: snapshotIndex(result.task, type),
+        id: key,
+        version: scanVersion(result.endedAt),
+        owner,
+        part: { kind: 'removal' as const, type, key },
+      }));
+  });
+};
+
+/**
+ * The writes of a result, before its subject is recorded: its history and snapshot documents, the change
+ * documents, and the removal of what the subject's snapshot held and a complete result no longer does.
+ */
+export const planResult = (input: PlanInput): ResultPlan => {
+  const plan: ResultPlan = { operations: [], oversized: [] };
+  documentOperations(input, plan);
+  if (input.late) return plan;
+  for (const change of input.changes) {
+    plan.operations.push({
+      action: 'index',
+      index: changeIndex,
+      id: change.id,
+      source: change.source,
+      owner: input.owner,
+      part: { kind: 'change' },
+    });
+  }
+  plan.operations.push(...removals(input));
+  return plan;
+};
+
+const documentList = (input: PlanInput): Record<string, string[]> => {
+  const listed = new Map<string, Set<string>>();
+  const add = (type: string, keys: readonly string[]) => {
+    const set = listed.get(type) ?? new Set<string>();
+    for (const key of keys) set.add(key);
+    listed.set(type, set);
+  };
+  if (input.result.coverage === 'partial') {
+    for (const [type, keys] of Object.entries(input.previous?.documents ?? {})) add(type, keys);
+  }
+  for (const [type, documents] of Object.entries(input.result.documents)) {
+    add(
+      type,
+      documents.map((document) => document.key),
+    );
+  }
+  return Object.fromEntries([...listed].map(([type, keys]) => [type, [...keys].sort()]));
+};
+
+/**
+ * The subject's new state, written once everything else of the result is: until then the next delivery still
+ * compares against the previous result, and so computes the same changes again.
+ */
+export const subjectOperation = (input: PlanInput, now: Date): Operation => {
+  const { result } = input;
+  const documents = documentList(input);
+  return {
+    action: 'index',
+    index: subjectIndex,
+    id: subjectDocumentId(result.task, result.subject.key),
+    version: scanVersion(result.endedAt),
+    source: {
+      '@timestamp': result.endedAt,
+      task: result.task,
+      subject: result.subject,
+      scan: { id: result.scanId, endedAt: result.endedAt, parserVersion: result.parserVersion },
+      documentCount: Object.values(documents).reduce((count, keys) => count + keys.length, 0),
+      documents,
+      ingest: {
+        at: now.toISOString(),
+        lagSeconds: Math.max(0, (now.getTime() - Date.parse(result.endedAt)) / 1000),
+      },
+    },
+    owner: input.owner,
+    part: { kind: 'subject' },
+  };
+};
