@@ -11,9 +11,10 @@ import type {
   UnappliedResource,
 } from '../deployment/index.ts';
 
-/** An EventBridge rule, kept until a target names it: only then is it a schedule of a function. */
+/** An EventBridge rule, kept until a target names it: a schedule of a function, or a pattern moto matches. */
 export interface RecordedRule {
   readonly scheduleExpression?: string;
+  readonly eventPattern?: string;
   readonly enabled: boolean;
 }
 

@@ -273,11 +273,6 @@ describe('provisioning buckets, tables and task definitions', () => {
     expect(taskDefinition?.cpu).toBe('512');
     expect(deployment.unapplied).toEqual([
       {
-        address: 'storage/main/aws_cloudwatch_event_rule.object-created',
-        type: 'aws_cloudwatch_event_rule',
-        reason: 'event patterns are not matched locally',
-      },
-      {
         address: 'storage/main/aws_kms_key.key',
         type: 'aws_kms_key',
         reason: 'resource type not emulated locally',
