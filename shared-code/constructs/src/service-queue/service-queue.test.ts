@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { NodeFunction } from '../node-function/index.ts';
 import { recorderEntry } from '../testing/handlers.ts';
-import { grantedStatements, resourceAt, resourcesOf, synthesize, testStack } from '../testing/index.ts';
+import {
+  accountRef,
+  grantedStatements,
+  resourceAt,
+  resourcesOf,
+  synthesize,
+  testStack,
+} from '../testing/index.ts';
 import { visibilityTimeoutFor } from './queue-settings.ts';
 import { ServiceQueue } from './service-queue.ts';
 
@@ -82,6 +89,36 @@ describe('ServiceQueue', () => {
         },
       },
     ]);
+  });
+
+  it('admits the topics of this account that match a pattern, beside the ones named', () => {
+    const stack = testStack();
+    const queue = new ServiceQueue(stack, 'input', { name: 'input-queue' });
+    queue.allowTopic('arn:aws:sns:eu-west-2:123456789012:one');
+    queue.allowTopicsMatching('arn:aws:sns:eu-west-2:123456789012:sec-an-test-*');
+    const synthesized = synthesize(stack);
+    expect(Object.keys(resourcesOf(synthesized, 'aws_sqs_queue_policy'))).toHaveLength(1);
+    const policy = JSON.parse(String(resourceAt(synthesized, 'aws_sqs_queue_policy', 'input').policy));
+    expect(policy.Statement).toEqual([
+      expect.objectContaining({ Sid: 'TopicsDeliver' }),
+      {
+        Sid: 'MatchingTopicsDeliver',
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: expect.stringMatching(/^\$\{aws_sqs_queue\.input_main_queue_.*\.arn\}$/),
+        Condition: {
+          ArnLike: { 'aws:SourceArn': ['arn:aws:sns:eu-west-2:123456789012:sec-an-test-*'] },
+          StringEquals: { 'aws:SourceAccount': accountRef },
+        },
+      },
+    ]);
+  });
+
+  it('has no queue policy until a topic is admitted', () => {
+    const stack = testStack();
+    new ServiceQueue(stack, 'input', { name: 'input-queue' });
+    expect(resourcesOf(synthesize(stack), 'aws_sqs_queue_policy')).toEqual({});
   });
 
   it('refuses timings SQS would refuse', () => {

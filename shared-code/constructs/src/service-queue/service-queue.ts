@@ -3,6 +3,7 @@ import { Construct, Lazy } from '../cdktf/index.ts';
 import { DeadLetterRecorder } from '../dead-letter-recorder/dead-letter-recorder.ts';
 import type { Grantee } from '../iam/index.ts';
 import { PublishedParameter } from '../parameters/index.ts';
+import { ServiceStack } from '../service-stack/index.ts';
 import type { ConsumableQueue, QueueConsumer } from './consumable-queue.ts';
 import { ConsumedQueue } from './consumed-queue.ts';
 import { defaultQueueTiming, type QueueTimingProps, validateQueueTiming } from './queue-settings.ts';
@@ -22,6 +23,9 @@ export class ServiceQueue extends Construct implements ConsumableQueue {
   readonly maxReceiveCount: number;
   private readonly main: ConsumedQueue;
   private readonly allowedTopicArns: string[] = [];
+  private readonly allowedTopicPatterns: string[] = [];
+  private policy: SqsQueuePolicy | undefined;
+  private account: string | undefined;
 
   constructor(scope: Construct, id: string, props: ServiceQueueProps) {
     super(scope, id);
@@ -87,13 +91,19 @@ export class ServiceQueue extends Construct implements ConsumableQueue {
 
   /** Lets one topic deliver into the queue; the queue policy names each topic by ARN. */
   allowTopic(topicArn: string): void {
-    if (this.allowedTopicArns.length === 0) {
-      new SqsQueuePolicy(this, 'policy', {
-        queueUrl: this.queueUrl,
-        policy: Lazy.stringValue({ produce: () => this.topicDeliveryPolicy() }),
-      });
-    }
+    this.ensurePolicy();
     this.allowedTopicArns.push(topicArn);
+  }
+
+  /**
+   * Lets every topic of this account whose ARN matches `arnPattern` (`*` and `?` wildcards) deliver into the
+   * queue, for a queue that projects deployed later subscribe to: they add a subscription, never a change here.
+   */
+  allowTopicsMatching(arnPattern: string): void {
+    this.ensurePolicy();
+    // Read now, not while the policy renders: the account comes from a data source added to the stack.
+    this.account ??= ServiceStack.of(this).accountId;
+    this.allowedTopicPatterns.push(arnPattern);
   }
 
   publishUrl(): PublishedParameter {
@@ -112,18 +122,36 @@ export class ServiceQueue extends Construct implements ConsumableQueue {
     });
   }
 
+  private ensurePolicy(): void {
+    this.policy ??= new SqsQueuePolicy(this, 'policy', {
+      queueUrl: this.queueUrl,
+      policy: Lazy.stringValue({ produce: () => this.topicDeliveryPolicy() }),
+    });
+  }
+
   private topicDeliveryPolicy(): string {
+    const delivery = (sid: string, condition: Record<string, unknown>) => ({
+      Sid: sid,
+      Effect: 'Allow',
+      Principal: { Service: 'sns.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Resource: this.queueArn,
+      Condition: condition,
+    });
     return JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        {
-          Sid: 'TopicsDeliver',
-          Effect: 'Allow',
-          Principal: { Service: 'sns.amazonaws.com' },
-          Action: 'sqs:SendMessage',
-          Resource: this.queueArn,
-          Condition: { ArnEquals: { 'aws:SourceArn': [...this.allowedTopicArns] } },
-        },
+        ...(this.allowedTopicArns.length === 0
+          ? []
+          : [delivery('TopicsDeliver', { ArnEquals: { 'aws:SourceArn': [...this.allowedTopicArns] } })]),
+        ...(this.allowedTopicPatterns.length === 0
+          ? []
+          : [
+              delivery('MatchingTopicsDeliver', {
+                ArnLike: { 'aws:SourceArn': [...this.allowedTopicPatterns] },
+                StringEquals: { 'aws:SourceAccount': this.account },
+              }),
+            ]),
       ],
     });
   }
