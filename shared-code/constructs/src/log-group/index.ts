@@ -1,0 +1,1 @@
+export * from './encrypted-log-group.ts';
