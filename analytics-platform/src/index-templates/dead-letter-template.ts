@@ -1,6 +1,9 @@
 import { deadLetterIndex, singleIndexTemplate } from '@sec-an/contracts/search-index';
 
-/** One archived dead letter: where it failed, why, and where its archive is (to read or redrive it). */
+/**
+ * One archived dead letter: where it failed, why, and where its archive is (to read or redrive it). The reporter
+ * (dead-letter-report/) writes it; `archiveError` says why an object is not a valid record, when it is not.
+ */
 export const deadLetterTemplate = singleIndexTemplate(deadLetterIndex, {
   '@timestamp': { type: 'date' },
   messageId: { type: 'keyword' },
@@ -9,6 +12,7 @@ export const deadLetterTemplate = singleIndexTemplate(deadLetterIndex, {
   sourceQueue: { type: 'keyword' },
   functionName: { type: 'keyword' },
   contract: { type: 'keyword' },
+  contractVersion: { type: 'integer' },
   error: {
     properties: {
       name: { type: 'keyword' },
@@ -20,4 +24,5 @@ export const deadLetterTemplate = singleIndexTemplate(deadLetterIndex, {
   archivedAt: { type: 'date' },
   size: { type: 'long' },
   object: { properties: { bucket: { type: 'keyword' }, key: { type: 'keyword' } } },
+  archiveError: { type: 'text', fields: { keyword: { type: 'keyword', ignore_above: 1024 } } },
 });
