@@ -97,6 +97,43 @@ describe('a dead letter as archived', () => {
     });
   });
 
+  it('says which stream records a stream mapping gave up on, as its record has no error', () => {
+    const body = JSON.stringify({
+      requestContext: {
+        requestId: '316aa6d0-8154-4c2e-9af7-85d5f4a6bc81',
+        functionArn: 'arn:aws:lambda:eu-west-2:1:function:sync',
+        condition: 'RetryAttemptsExhausted',
+        approximateInvokeCount: 4,
+      },
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      version: '1.0',
+      timestamp: '2026-11-21T10:00:00.000Z',
+      DDBStreamBatchInfo: {
+        shardId: 'shardId-00000001573689847184-864758bb',
+        startSequenceNumber: '800000000003126276362',
+        endSequenceNumber: '800000000003126276362',
+        approximateArrivalOfFirstRecord: '2026-11-21T09:59:00Z',
+        approximateArrivalOfLastRecord: '2026-11-21T09:59:00Z',
+        batchSize: 1,
+        streamArn: 'arn:aws:dynamodb:eu-west-2:1:table/hosts/stream/2026-11-21T09:00:00.000',
+      },
+    });
+    const archived = deadLetterRecordOf(deadLetter({ body }), archivedAt);
+    expect(archived).toMatchObject({
+      reason: 'async-retries-exhausted',
+      functionArn: 'arn:aws:lambda:eu-west-2:1:function:sync',
+      error: {
+        name: 'RetryAttemptsExhausted',
+        message:
+          '1 record(s) of arn:aws:dynamodb:eu-west-2:1:table/hosts/stream/2026-11-21T09:00:00.000, shard ' +
+          'shardId-00000001573689847184-864758bb, sequence numbers 800000000003126276362 to 800000000003126276362',
+      },
+      receiveCount: 4,
+      body,
+    });
+    expect(deadLetterRecordV1.schema.parse(archived)).toEqual(archived);
+  });
+
   it('says the message was moved without a verdict, and infers its source from the queue name', () => {
     expect(deadLetterRecordOf(deadLetter({}), archivedAt)).toMatchObject({
       reason: 'max-receives-exceeded',

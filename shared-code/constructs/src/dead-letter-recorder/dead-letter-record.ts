@@ -40,6 +40,15 @@ const handlerVerdict = (attributes: SQSMessageAttributes): HandlerVerdict | unde
   };
 };
 
+/** Which records of a DynamoDB stream an event source mapping gave up on; the records stay in the stream. */
+interface StreamBatchInfo {
+  readonly streamArn: string;
+  readonly shardId: string;
+  readonly startSequenceNumber: string;
+  readonly endSequenceNumber: string;
+  readonly batchSize: number;
+}
+
 /** The record Lambda sends to an on-failure destination, in the parts this cares about. */
 interface AsyncFailure {
   readonly requestContext: {
@@ -48,7 +57,22 @@ interface AsyncFailure {
     readonly approximateInvokeCount: number;
   };
   readonly responsePayload?: { readonly errorType?: string; readonly errorMessage?: string } | null;
+  /** Present when a DynamoDB stream mapping sent it: there is no payload then, only where the records are. */
+  readonly DDBStreamBatchInfo?: StreamBatchInfo;
 }
+
+/**
+ * A stream's failure record carries no error, so the message says which records to look for (in the stream for
+ * a day, and in the function's log with their error).
+ */
+const failureMessage = (failure: AsyncFailure): string => {
+  const batch = failure.DDBStreamBatchInfo;
+  if (batch === undefined) return failure.responsePayload?.errorMessage ?? '';
+  return (
+    `${batch.batchSize} record(s) of ${batch.streamArn}, shard ${batch.shardId}, sequence numbers ` +
+    `${batch.startSequenceNumber} to ${batch.endSequenceNumber}`
+  );
+};
 
 const asyncFailure = (body: string): AsyncFailure | undefined => {
   try {
@@ -110,7 +134,7 @@ export const deadLetterRecordOf = (record: SQSRecord, archivedAt: Date): DeadLet
       functionArn: failure.requestContext.functionArn,
       error: {
         name: failure.responsePayload?.errorType ?? failure.requestContext.condition,
-        message: failure.responsePayload?.errorMessage ?? '',
+        message: failureMessage(failure),
       },
       receiveCount: failure.requestContext.approximateInvokeCount,
     };

@@ -2,3 +2,4 @@ export * from './bundle.ts';
 export * from './function-settings.ts';
 export * from './node-function.ts';
 export * from './queue-consumption.ts';
+export * from './stream-consumption.ts';

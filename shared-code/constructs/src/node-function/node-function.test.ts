@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import { describe, expect, it } from '@jest/globals';
 import { ServiceQueue } from '../service-queue/index.ts';
 import { recorderEntry } from '../testing/handlers.ts';
-import { grantedStatements, resourceAt, synthesize, testStack } from '../testing/index.ts';
+import { grantedStatements, resourceAt, resourcesOf, synthesize, testStack } from '../testing/index.ts';
 import { NodeFunction } from './node-function.ts';
 
 describe('NodeFunction', () => {
@@ -87,6 +88,113 @@ describe('NodeFunction', () => {
       function_response_types: ['ReportBatchItemFailures'],
       scaling_config: { maximum_concurrency: 3 },
     });
+  });
+
+  const streamTable = (stack: ReturnType<typeof testStack>, id = 'table') =>
+    new DynamodbTable(stack, id, {
+      name: id,
+      hashKey: 'Host',
+      attribute: [{ name: 'Host', type: 'S' }],
+      billingMode: 'PAY_PER_REQUEST',
+      streamEnabled: true,
+      streamViewType: 'NEW_AND_OLD_IMAGES',
+    });
+
+  it('consumes a stream with bounded retries, bisection, partial failures and an on-failure queue', () => {
+    const stack = testStack();
+    const table = streamTable(stack);
+    new NodeFunction(stack, 'sync', { name: 'sync', entry: recorderEntry }).consumeStream(table, {
+      batchSize: 50,
+      maximumRetryAttempts: 3,
+    });
+    const synthesized = synthesize(stack);
+    expect(resourceAt(synthesized, 'aws_lambda_event_source_mapping', 'sync_consume-stream')).toEqual(
+      expect.objectContaining({
+        event_source_arn: expect.stringMatching(/^\$\{aws_dynamodb_table\.table\.stream_arn\}$/),
+        function_name: expect.stringMatching(/^\$\{aws_lambda_function\.sync_function_.*\.arn\}$/),
+        starting_position: 'TRIM_HORIZON',
+        batch_size: 50,
+        maximum_batching_window_in_seconds: 0,
+        bisect_batch_on_function_error: true,
+        maximum_retry_attempts: 3,
+        parallelization_factor: 1,
+        function_response_types: ['ReportBatchItemFailures'],
+        destination_config: {
+          on_failure: {
+            destination_arn: expect.stringMatching(
+              /^\$\{aws_sqs_queue\.sync_stream-failures_queue_.*\.arn\}$/,
+            ),
+          },
+        },
+      }),
+    );
+    expect(resourceAt(synthesized, 'aws_sqs_queue', 'sync_stream-failures')).toMatchObject({
+      name: 'sec-an-test-test-project-sync-stream-failures',
+      sqs_managed_sse_enabled: true,
+      message_retention_seconds: 1_209_600,
+    });
+    const recorderSources = Object.values(resourcesOf(synthesized, 'aws_lambda_event_source_mapping'))
+      .filter((mapping) => String(mapping.function_name).includes('dead-letter-recorder'))
+      .map((mapping) => mapping.event_source_arn);
+    expect(recorderSources).toEqual([
+      expect.stringMatching(/^\$\{aws_sqs_queue\.sync_stream-failures_queue_.*\.arn\}$/),
+    ]);
+  });
+
+  it('grants reading exactly the consumed stream and sending to its own failures queue', () => {
+    const stack = testStack();
+    const fn = new NodeFunction(stack, 'sync', { name: 'sync', entry: recorderEntry });
+    fn.consumeStream(streamTable(stack, 'one'));
+    fn.consumeStream(streamTable(stack, 'two'), { startingPosition: 'LATEST' });
+    const synthesized = synthesize(stack);
+    const statements = grantedStatements(synthesized, 'sync_role').filter(
+      (statement) => !statement.Action.some((action) => /^(logs|xray|kms):/.test(action)),
+    );
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        Resource: [`\${aws_dynamodb_table.one.stream_arn}`],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: [expect.stringMatching(/^\$\{aws_sqs_queue\.sync_stream-failures_queue_.*\.arn\}$/)],
+      },
+      {
+        Effect: 'Allow',
+        Action: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        Resource: [`\${aws_dynamodb_table.two.stream_arn}`],
+      },
+    ]);
+    expect(Object.keys(resourcesOf(synthesized, 'aws_sqs_queue'))).toHaveLength(1);
+  });
+
+  it('refuses stream settings Lambda would refuse, and unbounded retries', () => {
+    const stack = testStack();
+    const fn = new NodeFunction(stack, 'sync', { name: 'sync', entry: recorderEntry });
+    const table = streamTable(stack);
+    expect(() => fn.consumeStream(table, { maximumRetryAttempts: -1 })).toThrow(
+      'maximumRetryAttempts must be an integer in 0..10000',
+    );
+    expect(() => fn.consumeStream(table, { batchSize: 0, parallelizationFactor: 11 })).toThrow(
+      'batchSize must be an integer in 1..10000; parallelizationFactor must be an integer in 1..10',
+    );
+    expect(() =>
+      fn.consumeStream(table, { startingPosition: 'AT_TIMESTAMP' as 'LATEST', maximumRecordAgeSeconds: 10 }),
+    ).toThrow(
+      'maximumRecordAgeSeconds must be an integer in 60..604800; startingPosition must be TRIM_HORIZON or LATEST',
+    );
   });
 
   it('refuses settings Lambda would refuse', () => {

@@ -3,9 +3,12 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping/index.js';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function/index.js';
 import { App, AssetType, Construct, Lazy, TerraformAsset } from '../cdktf/index.ts';
+import { DeadLetterRecorder } from '../dead-letter-recorder/dead-letter-recorder.ts';
 import { type Grantee, type PolicyStatement, ServiceRole } from '../iam/index.ts';
 import { referenceParameter } from '../parameters/index.ts';
 import type { ConsumableQueue } from '../service-queue/consumable-queue.ts';
+import { ConsumedQueue } from '../service-queue/consumed-queue.ts';
+import { defaultQueueTiming } from '../service-queue/queue-settings.ts';
 import { ServiceStack } from '../service-stack/index.ts';
 import { bundleHandler, type FunctionBundle } from './bundle.ts';
 import {
@@ -14,6 +17,13 @@ import {
   validateFunctionSettings,
 } from './function-settings.ts';
 import { type ConsumeOptions, defaultConsumeOptions, validateConsumeOptions } from './queue-consumption.ts';
+import {
+  defaultStreamConsumeOptions,
+  type StreamConsumeOptions,
+  type StreamSource,
+  streamReadActions,
+  validateStreamConsumeOptions,
+} from './stream-consumption.ts';
 
 export interface NodeFunctionProps extends FunctionSettingsProps {
   /** Name suffix; the physical name is `{app}-{stage}-{project}-{name}`. */
@@ -134,6 +144,54 @@ export class NodeFunction extends Construct implements Grantee {
       functionResponseTypes: ['ReportBatchItemFailures'],
       scalingConfig: { maximumConcurrency: resolved.maximumConcurrency },
     });
+  }
+
+  /**
+   * Consumes a DynamoDB stream through an event source mapping that reports batch item failures, retries a
+   * failing record a bounded number of times (bisecting its batch first) and then sends its description to the
+   * function's stream-failures queue, which the stack's dead-letter recorder archives: a bad record never holds
+   * its shard. Grants exactly reading that stream and sending to that queue.
+   */
+  consumeStream(stream: StreamSource, options: StreamConsumeOptions = {}): LambdaEventSourceMapping {
+    const errors = validateStreamConsumeOptions(options);
+    if (errors.length > 0)
+      throw new Error(`${this.node.path} consuming the stream of ${stream.node.path}: ${errors.join('; ')}`);
+    const resolved = { ...defaultStreamConsumeOptions, ...options };
+    this.addToPolicy({ actions: streamReadActions, resources: [stream.streamArn] });
+    const failures = this.streamFailures();
+    return new LambdaEventSourceMapping(this, `consume-stream-${stream.node.path.replaceAll('/', '-')}`, {
+      eventSourceArn: stream.streamArn,
+      functionName: this.functionArn,
+      startingPosition: resolved.startingPosition,
+      batchSize: resolved.batchSize,
+      maximumBatchingWindowInSeconds: resolved.maximumBatchingWindowSeconds,
+      bisectBatchOnFunctionError: resolved.bisectBatchOnFunctionError,
+      maximumRetryAttempts: resolved.maximumRetryAttempts,
+      ...(resolved.maximumRecordAgeSeconds === undefined
+        ? {}
+        : { maximumRecordAgeInSeconds: resolved.maximumRecordAgeSeconds }),
+      parallelizationFactor: resolved.parallelizationFactor,
+      functionResponseTypes: ['ReportBatchItemFailures'],
+      destinationConfig: { onFailure: { destinationArn: failures.queueArn } },
+    });
+  }
+
+  /** One queue per function for the records of every stream it gave up on; Lambda sends with the function's role. */
+  private streamFailures(): ConsumedQueue {
+    const existing = this.node.tryFindChild('stream-failures');
+    if (existing instanceof ConsumedQueue) return existing;
+    const failures = new ConsumedQueue(this, 'stream-failures', {
+      name: `${this.name}-stream-failures`,
+      retentionPeriodSeconds: defaultQueueTiming.deadLetterRetentionPeriodSeconds,
+      deliveryDelaySeconds: 0,
+      defaultConsumer: {
+        timeoutSeconds: defaultQueueTiming.consumerTimeoutSeconds,
+        batchingWindowSeconds: 0,
+      },
+    });
+    failures.grantSendMessages(this);
+    DeadLetterRecorder.of(this).drain(failures);
+    return failures;
   }
 
   addEnvironment(name: string, value: string): void {
