@@ -5,8 +5,11 @@ import { type BatchHandler, sqsHandler } from '@sec-an/runtime/sqs-handler';
 import type { SQSRecord } from 'aws-lambda';
 import { DocumentRefusedError, ingestResults, refusedPart } from '../ingest/index.ts';
 
+/** The versions this ingest reads; a message of any other is refused naming the one it declares. */
+const acceptedResults = [scanResultV1] as const;
+
 const readResult = async (record: SQSRecord): Promise<ScanResult> =>
-  (await readMessage(scanResultV1, record)).message;
+  (await readMessage(acceptedResults, record)).message;
 
 /**
  * Ingests a batch of scan results in one pass (few `_bulk` requests for the whole batch). A message that is not
