@@ -148,7 +148,9 @@ describe('ingesting scan results (real OpenSearch)', () => {
     const [first, second] = await ingestResults(client(), [valid, unknown]);
     expect(first?.error).toBeUndefined();
     expect(second?.error).toBeInstanceOf(MissingTemplateError);
-    expect(String((second?.error as Error | undefined)?.message)).toContain('no index template "probe-scanner-vulnerability"');
+    expect(String((second?.error as Error | undefined)?.message)).toContain(
+      'no index template "probe-scanner-vulnerability"',
+    );
     expect(await search(snapshotIndex(probeTask, 'vulnerability'))).toEqual([]);
   });
 });
