@@ -1,0 +1,2 @@
+export * from './search-provisioning.ts';
+export type { SavedObject, SearchAccess, SearchSetupRequest } from './setup-request.ts';
