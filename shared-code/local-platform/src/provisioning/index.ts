@@ -3,4 +3,5 @@ export * from './errors.ts';
 export * from './provision.ts';
 export type { AppliedResource, StackSummary } from './provision-stack.ts';
 export type { SynthesizedStack } from './stack-document.ts';
+export * from './synthesized-stacks.ts';
 export * from './write-results.ts';
