@@ -33,7 +33,11 @@ const stringParam = (aggregation: Aggregation, name: string): string => {
   return value;
 };
 
-/** Dashboards' target of about 50 bars (`histogram:barTarget`), with intervals a person reads easily. */
+/**
+ * At most Dashboards' `histogram:maxBars` (100) buckets, at the shortest interval a person reads easily; an
+ * automatic interval left to the engine aims at its `histogram:barTarget` (50).
+ */
+const maxBars = 100;
 const barTarget = 50;
 const readableIntervals = [
   '1s',
@@ -59,8 +63,8 @@ const milliseconds = (interval: string): number => {
 };
 
 const autoInterval = (range: ResolvedTimeRange): string => {
-  const target = (range.to.getTime() - range.from.getTime()) / barTarget;
-  return readableIntervals.find((interval) => milliseconds(interval) >= target) ?? '365d';
+  const shortest = (range.to.getTime() - range.from.getTime()) / maxBars;
+  return readableIntervals.find((interval) => milliseconds(interval) >= shortest) ?? '365d';
 };
 
 const calendarUnits = new Set(['m', 'h', 'd', 'w', 'M', 'q', 'y']);

@@ -55,11 +55,12 @@ const fieldFault = (fields: Fields, use: FieldUse, title: string): string | unde
   if (field === undefined)
     return `${use.usedBy} uses it, but no template of index pattern "${title}" maps it`;
   const [type = 'object', ...others] = field.types;
-  if (others.length > 0)
-    return `${use.usedBy} uses it, but the templates map it as ${field.types.join(' and ')}`;
   if (use.need === 'searchable')
     return field.searchable ? undefined : `${use.usedBy} queries it, but ${type} is not indexed`;
   if (use.need === 'mapped') return undefined;
+  // A query matches either mapping; an aggregation needs one type across the indices.
+  if (others.length > 0)
+    return `${use.usedBy} aggregates on it, but the templates map it as ${field.types.join(' and ')}`;
   if (!field.aggregatable)
     return `${use.usedBy} aggregates or sorts on it, but a ${type} field cannot be aggregated`;
   if (use.need === 'aggregatable' || kindFits[use.need](type)) return undefined;

@@ -1,5 +1,6 @@
 export * from './aggregation-types.ts';
 export * from './check-saved-objects.ts';
+export * from './dashboard-data.ts';
 export * from './dashboard-errors.ts';
 export * from './import-ndjson.ts';
 export * from './load-saved-objects.ts';
