@@ -2,6 +2,7 @@ import { SetupError } from '../errors/index.ts';
 import { demoCommand } from './commands/demo.ts';
 import { downCommand } from './commands/down.ts';
 import { logsCommand } from './commands/logs.ts';
+import { redriveCommand } from './commands/redrive.ts';
 import { setupCommand } from './commands/setup.ts';
 import { statusCommand } from './commands/status.ts';
 import { upCommand } from './commands/up.ts';
@@ -10,6 +11,8 @@ import { say } from './output.ts';
 interface Command {
   readonly name: string;
   readonly summary: string;
+  /** The command's own `--help`, for a command with options. */
+  readonly usage?: string;
   readonly run: (args: readonly string[]) => Promise<void>;
 }
 
@@ -19,6 +22,7 @@ const commands: readonly Command[] = [
   upCommand,
   statusCommand,
   logsCommand,
+  redriveCommand,
   downCommand,
 ];
 
@@ -31,6 +35,10 @@ const usage = (): void => {
 
 const main = async ([name, ...args]: string[]): Promise<number> => {
   const command = commands.find((candidate) => candidate.name === name);
+  if (command?.usage !== undefined && args.includes('--help')) {
+    say(command.usage);
+    return 0;
+  }
   if (command === undefined || args.includes('--help')) {
     usage();
     return name === undefined || name === '--help' || args.includes('--help') ? 0 : 2;
