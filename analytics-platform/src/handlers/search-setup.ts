@@ -1,6 +1,6 @@
 import { runSearchSetup, type SearchSetupReport } from '../search-setup/search-setup.ts';
-import { searchSetupTargets } from '../search-setup/setup-targets.ts';
 import { parseSearchSetupRequest } from '../search-setup/setup-request.ts';
+import { searchSetupTargets } from '../search-setup/setup-targets.ts';
 
 /**
  * Invoked by the deploy (Terraform's `aws_lambda_invocation`) with templates, saved objects and role mappings to

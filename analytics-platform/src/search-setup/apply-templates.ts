@@ -2,7 +2,11 @@ import type { Client } from '@opensearch-project/opensearch';
 import type { TemplateDefinition } from '@sec-an/contracts/search-index';
 import { indexPatternsOf, indicesMatching } from './index-patterns.ts';
 import { isRefusal, pathSegment, refusalReason, searchCall } from './search-call.ts';
-import { type IncompatibleMapping, IncompatibleMappingError, SearchSetupError } from './search-setup-errors.ts';
+import {
+  type IncompatibleMapping,
+  IncompatibleMappingError,
+  SearchSetupError,
+} from './search-setup-errors.ts';
 
 export interface UpdatedIndex {
   readonly index: string;
@@ -24,9 +28,12 @@ const putTemplate = async (client: Client, template: TemplateDefinition): Promis
     await searchCall(client, { method: 'PUT', path: templatePath(template), body: template.body });
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    throw new SearchSetupError(`${template.kind} template ${template.name} was refused: ${refusalReason(error)}`, {
-      cause: error,
-    });
+    throw new SearchSetupError(
+      `${template.kind} template ${template.name} was refused: ${refusalReason(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
 };
 
@@ -55,7 +62,10 @@ const bringMappingUpToDate = async (client: Client, index: string): Promise<void
 };
 
 /** Each existing index once, with the first of our templates that matches it. */
-const indicesToUpdate = (indices: readonly string[], templates: readonly TemplateDefinition[]): UpdatedIndex[] => {
+const indicesToUpdate = (
+  indices: readonly string[],
+  templates: readonly TemplateDefinition[],
+): UpdatedIndex[] => {
   const byIndex = new Map<string, string>();
   for (const template of templates) {
     for (const index of indicesMatching(indices, indexPatternsOf(template.body))) {

@@ -42,7 +42,9 @@ interface EngineError {
 }
 
 const reasonsOf = (error: EngineError | undefined): string[] =>
-  error === undefined ? [] : [...(error.reason === undefined ? [] : [error.reason]), ...reasonsOf(error.caused_by)];
+  error === undefined
+    ? []
+    : [...(error.reason === undefined ? [] : [error.reason]), ...reasonsOf(error.caused_by)];
 
 /** The engine's explanation of a refused request, with each cause it gives, else the client's message. */
 export const refusalReason = (error: unknown): string => {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { LambdaInvocation } from '@cdktf/provider-aws/lib/lambda-invocation/index.js';
-import type { TemplateDefinition } from '@sec-an/contracts/search-index';
-import { Construct } from '@sec-an/constructs/cdktf';
+import {
+  LambdaInvocation,
+  type LambdaInvocationConfig,
+} from '@cdktf/provider-aws/lib/lambda-invocation/index.js';
+import { Construct, Lazy } from '@sec-an/constructs/cdktf';
 import { referenceParameter } from '@sec-an/constructs/parameters';
+import type { TemplateDefinition } from '@sec-an/contracts/search-index';
 import type { SavedObject, SearchSetupRequest } from './setup-request.ts';
 
 /** Where analytics-platform publishes the ARN of the function that applies a provisioning request. */
@@ -26,14 +29,24 @@ export const invokeSearchSetup = (
   id: string,
   functionArn: string,
   request: SearchSetupRequest,
+  options: Pick<LambdaInvocationConfig, 'dependsOn'> = {},
 ): LambdaInvocation => {
   const repeated = duplicates(request.templates);
   if (repeated.length > 0) throw new Error(`${scope.node.path}/${id}: ${repeated.join(', ')} given twice`);
   const input = JSON.stringify(request);
+  // Hashed once resolved: the references in it read as Terraform expressions, which do not change between runs
+  // as token placeholders do.
+  const hash = Lazy.stringValue({
+    produce: (context) =>
+      createHash('sha256')
+        .update(String(context.resolve(input)))
+        .digest('hex'),
+  });
   return new LambdaInvocation(scope, id, {
     functionName: functionArn,
     input,
-    triggers: { request: createHash('sha256').update(input).digest('hex') },
+    triggers: { request: hash },
+    ...(options.dependsOn === undefined ? {} : { dependsOn: options.dependsOn }),
   });
 };
 

@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { type DocumentType, documentTypeTemplate, type TemplateDefinition } from '@sec-an/contracts/search-index';
+import {
+  type DocumentType,
+  documentTypeTemplate,
+  type TemplateDefinition,
+} from '@sec-an/contracts/search-index';
 import { openSearchClient } from '@sec-an/runtime/opensearch';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import { resetOpenSearch } from '@sec-an/testing/reset';
@@ -18,7 +22,9 @@ const documentType = (
   changeFields: readonly string[] = ['state'],
 ): DocumentType => ({ task: 'setup-test', type, properties, changeFields, labelFields: ['port'] });
 
-const v1 = documentTypeTemplate(documentType('port', { port: { type: 'integer' }, state: { type: 'keyword' } }));
+const v1 = documentTypeTemplate(
+  documentType('port', { port: { type: 'integer' }, state: { type: 'keyword' } }),
+);
 const v2 = documentTypeTemplate(
   documentType(
     'port',
@@ -104,15 +110,22 @@ describe('search setup against the real node', () => {
       /1 existing index\(es\) cannot take the new mapping in place; .*: index setup-test-port-snapshot \(template setup-test-port\): mapper \[port\] cannot be changed from type \[integer\] to \[keyword\]$/,
     );
     expect(await templateNames('index')).toContain('setup-test-port');
-    expect(await mappingOf('setup-test-port-snapshot')).toMatchObject({ properties: { port: { type: 'integer' } } });
-    expect(await mappingOf('setup-test-host-snapshot')).toMatchObject({ properties: { name: { type: 'keyword' } } });
+    expect(await mappingOf('setup-test-port-snapshot')).toMatchObject({
+      properties: { port: { type: 'integer' } },
+    });
+    expect(await mappingOf('setup-test-host-snapshot')).toMatchObject({
+      properties: { name: { type: 'keyword' } },
+    });
   });
 
   it('names a template the engine refuses', async () => {
     const broken: TemplateDefinition = {
       kind: 'index',
       name: 'setup-test-broken',
-      body: { index_patterns: ['setup-test-broken'], template: { mappings: { properties: { a: { type: 'nope' } } } } },
+      body: {
+        index_patterns: ['setup-test-broken'],
+        template: { mappings: { properties: { a: { type: 'nope' } } } },
+      },
     };
     await expect(applyTemplates(client(), [broken])).rejects.toThrow(
       /^index template setup-test-broken was refused: .*nope/,

@@ -1,4 +1,10 @@
-import { changeIndex, deadLetterIndex, historyIndex, snapshotIndex, subjectIndex } from '@sec-an/contracts/search-index';
+import {
+  changeIndex,
+  deadLetterIndex,
+  historyIndex,
+  snapshotIndex,
+  subjectIndex,
+} from '@sec-an/contracts/search-index';
 import type { SearchAccess } from './setup-request.ts';
 
 /** The security plugin role of sec-an's writing functions. */

@@ -27,7 +27,9 @@ describe('search setup requests', () => {
 
 describe('security roles', () => {
   it('map writers to the writer role and signed-in users to reading and using Dashboards', () => {
-    expect(roleMappingsFor({ writerRoleArns: [role('ingest')], dashboardsUserRoleArns: [role('user')] })).toEqual({
+    expect(
+      roleMappingsFor({ writerRoleArns: [role('ingest')], dashboardsUserRoleArns: [role('user')] }),
+    ).toEqual({
       [writerRole]: [role('ingest')],
       readall: [role('user')],
       opensearch_dashboards_user: [role('user')],

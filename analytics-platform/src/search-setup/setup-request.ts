@@ -1,11 +1,13 @@
 import type { TemplateDefinition } from '@sec-an/contracts/search-index';
 import { z } from 'zod';
 
-/** One Dashboards saved object, as a line of an export (`.ndjson`) holds it. */
+/** One Dashboards saved object in import form, as a line of an export (`.ndjson`) holds it. */
 export interface SavedObject {
   readonly type: string;
   readonly id: string;
-  readonly [field: string]: unknown;
+  readonly attributes?: unknown;
+  readonly references?: unknown;
+  readonly migrationVersion?: unknown;
 }
 
 /**
@@ -48,7 +50,9 @@ export class SearchSetupRequestError extends Error {
 export const parseSearchSetupRequest = (event: unknown): SearchSetupRequest => {
   const parsed = searchSetupRequestSchema.safeParse(event);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`,
+    );
     throw new SearchSetupRequestError(`not a search setup request: ${problems.join('; ')}`);
   }
   return parsed.data as SearchSetupRequest;

@@ -11,7 +11,9 @@ export const dashboardsEndpointVariable = 'SEC_AN_DASHBOARDS_ENDPOINT';
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /** The targets the function's configuration names; nothing here depends on where it runs. */
-export const searchSetupTargets = async (environment: Environment = process.env): Promise<SearchSetupTargets> => {
+export const searchSetupTargets = async (
+  environment: Environment = process.env,
+): Promise<SearchSetupTargets> => {
   const dashboards = environment[dashboardsEndpointVariable]?.trim() ?? '';
   return {
     search: await searchStore(),
