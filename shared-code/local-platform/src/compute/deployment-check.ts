@@ -31,6 +31,7 @@ const checkFunctions = (deployment: Deployment): void => {
 /** Everything that invokes a function, with the address to name when the function is missing. */
 const triggers = (deployment: Deployment) => [
   ...deployment.eventSourceMappings,
+  ...(deployment.streamMappings ?? []),
   ...deployment.topicSubscriptions,
   ...deployment.bucketNotifications,
   ...deployment.schedules,

@@ -4,6 +4,7 @@ import { awsClient } from '@sec-an/runtime/aws-clients';
 import { arnAccount } from '../event-sources/index.ts';
 import { ComputeError } from './compute-error.ts';
 import type { DestinationRecord } from './destination-record.ts';
+import type { StreamFailureRecord } from './stream-failure-record.ts';
 
 const arnService = (arn: string): string => arn.split(':')[2] ?? '';
 const arnResource = (arn: string): string => arn.split(':').slice(5).join(':');
@@ -22,8 +23,11 @@ const publishToTopic = async (topicArn: string, message: string): Promise<void> 
   await awsClient(SNSClient).send(new PublishCommand({ TopicArn: topicArn, Message: message }));
 };
 
-/** Delivers a record to an asynchronous invocation's destination, an SQS queue or an SNS topic. */
-export const sendToDestination = async (destinationArn: string, record: DestinationRecord): Promise<void> => {
+/** Delivers a record to an asynchronous invocation's or a stream mapping's destination, a queue or a topic. */
+export const sendToDestination = async (
+  destinationArn: string,
+  record: DestinationRecord | StreamFailureRecord,
+): Promise<void> => {
   const body = JSON.stringify(record);
   switch (arnService(destinationArn)) {
     case 'sqs':

@@ -9,6 +9,7 @@ import { scheduleTargetEvent } from './scheduled-event.ts';
 import { runSchedule } from './scheduler.ts';
 import { startTopicSubscription } from './sns-subscription.ts';
 import { startEventSourceMapping } from './sqs-mapping.ts';
+import { startStreamMapping } from './stream-mapping.ts';
 
 export interface TriggerOptions {
   readonly running: Running;
@@ -37,6 +38,21 @@ const startMappings = (deployment: Deployment, options: TriggerOptions): void =>
         log,
         recordError: options.recordError,
         defaultPollers: options.defaultSqsPollers,
+      }),
+    );
+  }
+};
+
+const startStreamMappings = (deployment: Deployment, options: TriggerOptions): void => {
+  for (const mapping of (deployment.streamMappings ?? []).filter(({ enabled }) => enabled)) {
+    const { host, log, fn } = runtimeOf(options.running, mapping.functionName);
+    options.running.sources.push(
+      startStreamMapping(mapping, {
+        host,
+        log,
+        functionArn: fn.functionArn,
+        recordError: options.recordError,
+        clock: options.clock,
       }),
     );
   }
@@ -84,6 +100,7 @@ const startSchedules = (deployment: Deployment, { running, clock }: TriggerOptio
 /** Starts everything that invokes the deployed functions, adding each to what is running as it starts. */
 export const startTriggers = async (deployment: Deployment, options: TriggerOptions): Promise<void> => {
   startMappings(deployment, options);
+  startStreamMappings(deployment, options);
   await startSubscriptions(deployment, options);
   await startNotifications(deployment, options);
   startSchedules(deployment, options);

@@ -32,6 +32,25 @@ export interface DeployedEventSourceMapping {
   readonly enabled: boolean;
 }
 
+/** A DynamoDB stream event source mapping: the compute step polls the stream as Lambda does. */
+export interface DeployedStreamMapping {
+  readonly address: string;
+  readonly functionName: string;
+  readonly streamArn: string;
+  readonly startingPosition: 'TRIM_HORIZON' | 'LATEST';
+  readonly batchSize: number;
+  readonly maximumBatchingWindowSeconds: number;
+  readonly bisectBatchOnFunctionError: boolean;
+  /** -1: retried until the record leaves the stream. */
+  readonly maximumRetryAttempts: number;
+  /** -1: no limit but the stream's retention. */
+  readonly maximumRecordAgeSeconds: number;
+  readonly reportBatchItemFailures: boolean;
+  /** Where records given up on are described (an SQS queue or SNS topic). */
+  readonly onFailureDestinationArn?: string;
+  readonly enabled: boolean;
+}
+
 /** An SNS subscription with protocol `lambda`. */
 export interface DeployedTopicSubscription {
   readonly address: string;
@@ -101,6 +120,8 @@ export interface UnappliedResource {
 export interface Deployment {
   readonly functions: readonly DeployedFunction[];
   readonly eventSourceMappings: readonly DeployedEventSourceMapping[];
+  /** Absent in a `deployment.json` written before streams were polled locally: then none is. */
+  readonly streamMappings?: readonly DeployedStreamMapping[];
   readonly topicSubscriptions: readonly DeployedTopicSubscription[];
   readonly bucketNotifications: readonly DeployedBucketNotification[];
   readonly schedules: readonly DeployedSchedule[];

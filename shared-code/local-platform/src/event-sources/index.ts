@@ -1,4 +1,5 @@
 export * from './batch-settlement.ts';
+export * from './dynamodb-stream-record.ts';
 export * from './lambda-context.ts';
 export * from './poll-queue.ts';
 export * from './queue-arn.ts';

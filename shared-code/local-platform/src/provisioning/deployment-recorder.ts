@@ -6,6 +6,7 @@ import type {
   DeployedFunction,
   DeployedQueue,
   DeployedSchedule,
+  DeployedStreamMapping,
   DeployedTopicSubscription,
   Deployment,
   UnappliedResource,
@@ -22,6 +23,7 @@ export interface RecordedRule {
 export class DeploymentRecorder {
   readonly functions: DeployedFunction[] = [];
   readonly eventSourceMappings: DeployedEventSourceMapping[] = [];
+  readonly streamMappings: DeployedStreamMapping[] = [];
   readonly topicSubscriptions: DeployedTopicSubscription[] = [];
   readonly bucketNotifications: DeployedBucketNotification[] = [];
   readonly schedules: DeployedSchedule[] = [];
@@ -43,6 +45,7 @@ export class DeploymentRecorder {
     return {
       functions: [...this.functions],
       eventSourceMappings: [...this.eventSourceMappings],
+      streamMappings: [...this.streamMappings],
       topicSubscriptions: [...this.topicSubscriptions],
       bucketNotifications: [...this.bucketNotifications],
       schedules: [...this.schedules],
