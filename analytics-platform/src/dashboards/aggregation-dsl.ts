@@ -125,25 +125,30 @@ export const metricDsl = (aggregation: Aggregation): Dsl | undefined => {
   return { [aggregation.type]: { field: stringParam(aggregation, 'field') } };
 };
 
-const countOrder = (direction: string): BucketDsl & { order: Dsl } => ({
-  dsl: {},
-  order: { _count: direction },
+interface TermsOrder {
+  readonly order: Dsl;
+  readonly orderAggregations: Readonly<Record<string, Dsl>>;
+}
+
+const plainOrder = (key: '_count' | '_key', direction: string): TermsOrder => ({
+  order: { [key]: direction },
   orderAggregations: {},
 });
 
 /** Ordered by key, by count, or by a metric, which then has to be computed beneath the terms. */
-const termsOrder = (aggregation: Aggregation, context: AggregationContext): BucketDsl & { order: Dsl } => {
+const termsOrder = (aggregation: Aggregation, context: AggregationContext): TermsOrder => {
   const direction = aggregation.params.order === 'asc' ? 'asc' : 'desc';
   const orderBy = aggregation.params.orderBy;
-  if (orderBy === '_key') return { dsl: {}, order: { _key: direction }, orderAggregations: {} };
-  if (orderBy === undefined) return countOrder(direction);
+  if (orderBy === '_key') return plainOrder('_key', direction);
+  if (orderBy === undefined) return plainOrder('_count', direction);
   const metric = context.metrics.find((candidate) => candidate.id === orderBy);
   if (metric === undefined) {
     throw unsupported(aggregation, `is ordered by "${String(orderBy)}", which is none of its metrics`);
   }
   const request = metricDsl(metric);
-  if (request === undefined) return countOrder(direction);
-  return { dsl: {}, order: { [metric.id]: direction }, orderAggregations: { [metric.id]: request } };
+  return request === undefined
+    ? plainOrder('_count', direction)
+    : { order: { [metric.id]: direction }, orderAggregations: { [metric.id]: request } };
 };
 
 const terms = (aggregation: Aggregation, context: AggregationContext): BucketDsl => {

@@ -1,3 +1,5 @@
+import type { Aggregation } from './saved-object.ts';
+
 /** What an aggregation's `field` must be to aggregate: any field with doc values, or one of a kind. */
 export type FieldRequirement = 'aggregatable' | 'number' | 'date' | 'number-or-date';
 
@@ -40,3 +42,10 @@ export const visualizationTypes = new Set([
 
 /** A visualisation of text alone: no search source, nothing to query. */
 export const queryless = (visualizationType: string): boolean => visualizationType === 'markdown';
+
+/** A visualisation's enabled metrics or bucket aggregations, in the editor's order. */
+export const enabledAggregations = (
+  aggregations: readonly Aggregation[],
+  group: AggregationType['group'],
+): Aggregation[] =>
+  aggregations.filter((each) => each.enabled !== false && aggregationTypes[each.type]?.group === group);

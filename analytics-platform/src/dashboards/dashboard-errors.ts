@@ -13,3 +13,11 @@ export class SavedObjectQueryError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** An index template that composes a component template it is not given: provisioning would refuse it too. */
+export class MissingComponentTemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

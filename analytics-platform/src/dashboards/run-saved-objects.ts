@@ -1,5 +1,5 @@
 import type { Client } from '@opensearch-project/opensearch';
-import { aggregationTypes, queryless } from './aggregation-types.ts';
+import { enabledAggregations, queryless } from './aggregation-types.ts';
 import { SavedObjectQueryError } from './dashboard-errors.ts';
 import type { Aggregation, SavedObject } from './saved-object.ts';
 import { findObject, referencedObject } from './saved-object-set.ts';
@@ -88,9 +88,6 @@ const rowsOf = (
   );
 };
 
-const enabledOf = (aggregations: readonly Aggregation[], group: 'metrics' | 'buckets'): Aggregation[] =>
-  aggregations.filter((each) => each.enabled !== false && aggregationTypes[each.type]?.group === group);
-
 /** Runs a visualisation's aggregations as Dashboards would and tabulates the buckets it gets. */
 export const runVisualization = async (
   client: Client,
@@ -106,7 +103,12 @@ export const runVisualization = async (
   return {
     request,
     totalHits,
-    rows: rowsOf(top, enabledOf(aggregations, 'buckets'), enabledOf(aggregations, 'metrics'), []),
+    rows: rowsOf(
+      top,
+      enabledAggregations(aggregations, 'buckets'),
+      enabledAggregations(aggregations, 'metrics'),
+      [],
+    ),
   };
 };
 

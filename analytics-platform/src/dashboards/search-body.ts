@@ -1,5 +1,5 @@
 import { type AggregationContext, bucketDsl, metricDsl, type ResolvedTimeRange } from './aggregation-dsl.ts';
-import { aggregationTypes, queryless } from './aggregation-types.ts';
+import { aggregationTypes, enabledAggregations, queryless } from './aggregation-types.ts';
 import { SavedObjectQueryError } from './dashboard-errors.ts';
 import { resolveDate } from './date-math.ts';
 import { activeFilters, filterDsl, queryDsl } from './query-dsl.ts';
@@ -87,9 +87,6 @@ const requireSource = (
   return source;
 };
 
-const enabled = (aggregations: readonly Aggregation[], group: 'metrics' | 'buckets'): Aggregation[] =>
-  aggregations.filter((each) => each.enabled !== false && aggregationTypes[each.type]?.group === group);
-
 const unknownAggregation = (aggregations: readonly Aggregation[]): Aggregation | undefined =>
   aggregations.find((each) => aggregationTypes[each.type] === undefined);
 
@@ -108,7 +105,7 @@ const aggregationsDsl = (aggregations: readonly Aggregation[], context: Aggregat
     }),
   );
   let inner: Dsl = metrics;
-  for (const bucket of enabled(aggregations, 'buckets').reverse()) {
+  for (const bucket of enabledAggregations(aggregations, 'buckets').reverse()) {
     const { dsl, orderAggregations } = bucketDsl(bucket, context);
     const beneath = { ...orderAggregations, ...inner };
     inner = { [bucket.id]: Object.keys(beneath).length === 0 ? dsl : { ...dsl, aggs: beneath } };
@@ -132,7 +129,7 @@ export const visualizationRequest = (
   const context = {
     timeRange: range,
     timeZone: options.timeZone ?? 'UTC',
-    metrics: enabled(aggs, 'metrics'),
+    metrics: enabledAggregations(aggs, 'metrics'),
   };
   return {
     index: source.indexPattern.attributes.title,

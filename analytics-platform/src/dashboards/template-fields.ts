@@ -1,4 +1,5 @@
 import type { FieldMapping, TemplateDefinition } from '@sec-an/contracts/search-index';
+import { MissingComponentTemplateError } from './dashboard-errors.ts';
 import { patternsOverlap, titlePatterns } from './index-pattern-match.ts';
 
 /** A field as the indices of an index pattern map it. */
@@ -98,14 +99,6 @@ const composedOf = (template: TemplateDefinition): readonly string[] =>
 
 const indexPatternsOf = (template: TemplateDefinition): readonly string[] =>
   ((template.body as { index_patterns?: readonly string[] }).index_patterns ?? []) as readonly string[];
-
-/** A missing component template: provisioning would refuse the index template too. */
-export class MissingComponentTemplateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
 
 /** An index template's fields as an index gets them: its components' in order, then its own over them. */
 export const templateFields = (
