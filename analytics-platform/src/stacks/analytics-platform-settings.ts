@@ -37,5 +37,6 @@ export const analyticsPlatformSettingsFrom = (
     instanceCount: wholeNumber(environment, 'SEC_AN_SEARCH_INSTANCE_COUNT'),
     volumeSizeGb: wholeNumber(environment, 'SEC_AN_SEARCH_VOLUME_GB'),
     snapshotStartHour: wholeNumber(environment, 'SEC_AN_SEARCH_SNAPSHOT_HOUR'),
+    dedicatedMasterType: settingOf(environment, 'SEC_AN_SEARCH_DEDICATED_MASTER_TYPE'),
   }),
 });

@@ -169,6 +169,7 @@ describe('SearchDomainStack', () => {
       instance_type: 'm6g.large.search',
       instance_count: 1,
       zone_awareness_enabled: false,
+      dedicated_master_enabled: false,
     });
     expect(domain.ebs_options).toEqual({ ebs_enabled: true, volume_type: 'gp3', volume_size: 20 });
     expect(domain.snapshot_options).toEqual({ automated_snapshot_start_hour: 3 });
@@ -186,12 +187,28 @@ describe('SearchDomainStack', () => {
       instance_count: 2,
       zone_awareness_enabled: true,
       zone_awareness_config: { availability_zone_count: 2 },
+      dedicated_master_enabled: false,
     });
     expect(clusterOf(6)).toMatchObject({ zone_awareness_config: { availability_zone_count: 3 } });
     expect(() => synthesizeDomain({ instanceCount: 5 })).toThrow('instanceCount 5 cannot be spread evenly');
   });
 
+  it('adds three dedicated cluster manager nodes when given their type', () => {
+    const domainWithManagers = onlyResourceOf(
+      synthesizeDomain({ instanceCount: 2, dedicatedMasterType: 'm6g.large.search' }),
+      'aws_opensearch_domain',
+    );
+    expect(domainWithManagers.cluster_config).toMatchObject({
+      dedicated_master_enabled: true,
+      dedicated_master_type: 'm6g.large.search',
+      dedicated_master_count: 3,
+    });
+  });
+
   it('refuses settings the service would refuse', () => {
+    expect(() => synthesizeDomain({ dedicatedMasterType: 'large' })).toThrow(
+      'dedicatedMasterType "large" is not an OpenSearch instance type',
+    );
     expect(() => synthesizeDomain({ instanceType: 'm6g.large' })).toThrow(
       'is not an OpenSearch instance type',
     );

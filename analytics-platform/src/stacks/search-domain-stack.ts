@@ -11,6 +11,7 @@ import { DomainLogs } from './search-domain/domain-logs.ts';
 import { grantSearchAccess } from './search-domain/search-access-grants.ts';
 import { searchDomainName } from './search-domain/search-domain-name.ts';
 import {
+  dedicatedMasterCount,
   resolveSearchDomainProps,
   type SearchDomainProps,
   validateSearchDomainProps,
@@ -75,6 +76,13 @@ export class SearchDomainStack extends ServiceStack {
         ...(settings.instanceCount > 1
           ? { zoneAwarenessConfig: { availabilityZoneCount: zonesFor(settings.instanceCount) } }
           : {}),
+        ...(settings.dedicatedMasterType === undefined
+          ? { dedicatedMasterEnabled: false }
+          : {
+              dedicatedMasterEnabled: true,
+              dedicatedMasterType: settings.dedicatedMasterType,
+              dedicatedMasterCount,
+            }),
       },
       ebsOptions: { ebsEnabled: true, volumeType: 'gp3', volumeSize: settings.volumeSizeGb },
       encryptAtRest: {

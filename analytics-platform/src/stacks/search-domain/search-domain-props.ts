@@ -8,6 +8,11 @@ export interface SearchDomainProps {
   readonly volumeSizeGb?: number;
   /** Hour (UTC) of the daily automated snapshot. Default: 3. */
   readonly snapshotStartHour?: number;
+  /**
+   * Instance type of three dedicated cluster manager ("master") nodes. Default: none, the data nodes manage the
+   * cluster, which is enough for a few data nodes; a large estate sets it (e.g. `m6g.large.search`).
+   */
+  readonly dedicatedMasterType?: string;
 }
 
 export const defaultSearchDomain = {
@@ -15,12 +20,19 @@ export const defaultSearchDomain = {
   instanceCount: 1,
   volumeSizeGb: 20,
   snapshotStartHour: 3,
-} as const satisfies Required<SearchDomainProps>;
+} as const;
 
-export const resolveSearchDomainProps = (props: SearchDomainProps): Required<SearchDomainProps> => ({
+export type ResolvedSearchDomainProps = typeof defaultSearchDomain & SearchDomainProps;
+
+export const resolveSearchDomainProps = (props: SearchDomainProps): ResolvedSearchDomainProps => ({
   ...defaultSearchDomain,
   ...props,
 });
+
+/** Three, so that losing one still leaves a quorum. */
+export const dedicatedMasterCount = 3;
+
+const instanceTypePattern = /^[a-z0-9]+\.[a-z0-9]+\.search$/;
 
 /**
  * Zones the data nodes are spread over: none for one node; three when the count divides by three (a zone can
@@ -40,11 +52,14 @@ export const validateSearchDomainProps = (props: SearchDomainProps): string[] =>
   const resolved = resolveSearchDomainProps(props);
   const count = resolved.instanceCount;
   return [
-    ...(/^[a-z0-9]+\.[a-z0-9]+\.search$/.test(resolved.instanceType)
+    ...(instanceTypePattern.test(resolved.instanceType)
       ? []
       : [
           `instanceType "${resolved.instanceType}" is not an OpenSearch instance type (like m6g.large.search)`,
         ]),
+    ...(resolved.dedicatedMasterType === undefined || instanceTypePattern.test(resolved.dedicatedMasterType)
+      ? []
+      : [`dedicatedMasterType "${resolved.dedicatedMasterType}" is not an OpenSearch instance type`]),
     ...wholeIn('instanceCount', count, 1, 80),
     ...(count > 1 && count % zonesFor(count) !== 0
       ? [
