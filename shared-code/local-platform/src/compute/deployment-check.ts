@@ -36,6 +36,7 @@ const triggers = (deployment: Deployment) => [
   ...deployment.bucketNotifications,
   ...deployment.schedules,
   ...deployment.asyncInvokeConfigs,
+  ...(deployment.invocations ?? []),
 ];
 
 /**

@@ -109,6 +109,18 @@ export interface DeployedEcsCluster {
   readonly clusterArn: string;
 }
 
+/**
+ * Terraform's `aws_lambda_invocation`: a function invoked once by the deploy with a constant input. The platform
+ * runs each, in deploy order, once the compute step has started; a failed one fails the deploy.
+ */
+export interface DeployedInvocation {
+  readonly address: string;
+  readonly project: string;
+  readonly functionName: string;
+  /** The JSON event, as written in the resource's `input`. */
+  readonly input: string;
+}
+
 /** A resource of a type the local platform does not create; references to it got placeholder values. */
 export interface UnappliedResource {
   readonly address: string;
@@ -129,5 +141,7 @@ export interface Deployment {
   readonly queues: readonly DeployedQueue[];
   /** Absent in a `deployment.json` written before ECS tasks ran locally: then no cluster is watched. */
   readonly ecsClusters?: readonly DeployedEcsCluster[];
+  /** Absent in a `deployment.json` written before deploy-time invocations ran locally: then there are none. */
+  readonly invocations?: readonly DeployedInvocation[];
   readonly unapplied: readonly UnappliedResource[];
 }

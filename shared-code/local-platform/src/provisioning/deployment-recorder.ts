@@ -4,6 +4,7 @@ import type {
   DeployedEcsCluster,
   DeployedEventSourceMapping,
   DeployedFunction,
+  DeployedInvocation,
   DeployedQueue,
   DeployedSchedule,
   DeployedStreamMapping,
@@ -30,6 +31,7 @@ export class DeploymentRecorder {
   readonly asyncInvokeConfigs: DeployedAsyncInvokeConfig[] = [];
   readonly queues: DeployedQueue[] = [];
   readonly ecsClusters: DeployedEcsCluster[] = [];
+  readonly invocations: DeployedInvocation[] = [];
   readonly unapplied: UnappliedResource[] = [];
   /** Rules by name; EventBridge rule names are unique per bus and sec-an uses the default bus. */
   readonly rules = new Map<string, RecordedRule>();
@@ -52,6 +54,7 @@ export class DeploymentRecorder {
       asyncInvokeConfigs: [...this.asyncInvokeConfigs],
       queues: [...this.queues],
       ecsClusters: [...this.ecsClusters],
+      invocations: [...this.invocations],
       unapplied: [...this.unapplied],
     };
   }

@@ -6,6 +6,12 @@ import { applyCloudwatchEventRule, applyCloudwatchEventTarget } from './event-sc
 import { applyLambdaEventInvokeConfig } from './lambda-event-invoke-config.ts';
 import { applyLambdaEventSourceMapping } from './lambda-event-source-mapping.ts';
 import { applyLambdaFunction } from './lambda-function.ts';
+import { applyLambdaInvocation } from './lambda-invocation.ts';
+import {
+  applyCloudwatchLogResourcePolicy,
+  applyOpensearchDomain,
+  applyOpensearchDomainPolicy,
+} from './opensearch-domain.ts';
 import { applyRoute53Record } from './route53-record.ts';
 import { applyRoute53Zone } from './route53-zone.ts';
 import { applyS3Bucket } from './s3-bucket.ts';
@@ -56,6 +62,10 @@ export const resourceAppliers: Readonly<Record<string, Applier>> = {
   aws_cloudwatch_event_rule: applyCloudwatchEventRule,
   aws_cloudwatch_event_target: applyCloudwatchEventTarget,
   aws_cloudwatch_log_group: applyCloudwatchLogGroup,
+  aws_cloudwatch_log_resource_policy: applyCloudwatchLogResourcePolicy,
+  aws_lambda_invocation: applyLambdaInvocation,
+  aws_opensearch_domain: applyOpensearchDomain,
+  aws_opensearch_domain_policy: applyOpensearchDomainPolicy,
   aws_route53_zone: applyRoute53Zone,
   aws_route53_record: applyRoute53Record,
 };
