@@ -17,6 +17,7 @@ import { awsClient } from '@sec-an/runtime/aws-clients';
 import { deadLetterAttributes, deadLetterMessage } from '@sec-an/runtime/sqs-handler';
 import { useCleanBackends } from '@sec-an/testing/backends';
 import type { SQSRecord } from 'aws-lambda';
+import { testInstance } from '../backends/index.ts';
 import { toSqsRecord } from '../event-sources/index.ts';
 import { repositoryRoot } from '../paths/index.ts';
 import { readOptionalObject } from './archive-objects.ts';
@@ -321,31 +322,37 @@ describe('sec-an redrive against moto', () => {
     expect(await receiveAll(ingest.deadLetters.url)).toEqual([]);
   }, 30_000);
 
-  it('runs as a command of the CLI, with the endpoint of the environment', () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(repositoryRoot, 'shared-code/local-platform/src/cli/main.ts'),
-        'redrive',
-        '--aws',
-        '--source',
-        'redrive-test-scan',
-        '--again',
-        '--dry-run',
-      ],
-      { encoding: 'utf8', timeout: 60_000, env: process.env },
+  it('runs as a command of the CLI, on the running local platform or wherever the AWS SDK is pointed', () => {
+    const sec = (args: readonly string[], env: NodeJS.ProcessEnv) =>
+      spawnSync(
+        process.execPath,
+        [join(repositoryRoot, 'shared-code/local-platform/src/cli/main.ts'), 'redrive', ...args],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env,
+        },
+      );
+    const filters = ['--source', 'redrive-test-scan', '--again', '--dry-run'];
+    const withoutEndpoints = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('SEC_AN_')),
     );
 
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout.split('\n')).toEqual([
-      `redrive from the dead-letter archive s3://${bucket}/dead-letters/ (source redrive-test-scan): dry run, nothing is sent`,
-      'would send 1 letter to redrive-test-scan:',
-      `  ${keys.scan}`,
-      'skipped 1 letter not a valid dead-letter record:',
-      '  dead-letters/redrive-test-ingest-dlq/notes.json',
-      'would send 1 of 1 matching dead letter',
-      '',
-    ]);
+    const local = sec(filters, { ...withoutEndpoints, SEC_AN_INSTANCE: testInstance() });
+    const aws = sec([...filters, '--aws', '--stage', stage], process.env);
+
+    for (const run of [local, aws]) {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n')).toEqual([
+        `redrive from the dead-letter archive s3://${bucket}/dead-letters/ (source redrive-test-scan): dry run, nothing is sent`,
+        'would send 1 letter to redrive-test-scan:',
+        `  ${keys.scan}`,
+        'skipped 1 letter not a valid dead-letter record:',
+        '  dead-letters/redrive-test-ingest-dlq/notes.json',
+        'would send 1 of 1 matching dead letter',
+        '',
+      ]);
+    }
   }, 60_000);
 });
