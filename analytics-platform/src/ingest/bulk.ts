@@ -23,10 +23,22 @@ const actionLine = (operation: Operation): string =>
     },
   });
 
+/** A document goes to its history and its snapshot: it is serialized once for both. */
+const serialized = new WeakMap<object, string>();
+
+const sourceLine = (source: Readonly<Record<string, unknown>>): string => {
+  let line = serialized.get(source);
+  if (line === undefined) {
+    line = JSON.stringify(source);
+    serialized.set(source, line);
+  }
+  return line;
+};
+
 const linesOf = (operation: Operation): string =>
   operation.source === undefined
     ? `${actionLine(operation)}\n`
-    : `${actionLine(operation)}\n${JSON.stringify(operation.source)}\n`;
+    : `${actionLine(operation)}\n${sourceLine(operation.source)}\n`;
 
 /** Consecutive operations whose request body stays within the byte bound (an operation is never split). */
 export const chunksOf = (

@@ -1,9 +1,9 @@
 import { canonicalJson, entityKey } from '@sec-an/contracts/entity-key';
 import type { ScanResult } from '@sec-an/contracts/scan-result';
-import type { DocumentTypeMeta } from '@sec-an/contracts/search-index';
 import type { ChangeKind } from '../index-templates/index.ts';
-import { printedValue, valueAt } from './field-path.ts';
-import type { SnapshotDocuments, SubjectState } from './subject-state.ts';
+import { type MetaOf, summaryOf } from './entity-summary.ts';
+import { printedValue } from './field-path.ts';
+import type { EntitySummary, SubjectState } from './subject-state.ts';
 
 /** A change document and its deterministic id (so a redelivered result writes the same ones again). */
 export interface ChangeDocument {
@@ -14,19 +14,8 @@ export interface ChangeDocument {
 export interface ChangeInput {
   readonly result: ScanResult;
   readonly previous: SubjectState | undefined;
-  readonly previousDocuments: SnapshotDocuments;
-  readonly metaOf: (type: string) => DocumentTypeMeta | undefined;
+  readonly metaOf: MetaOf;
 }
-
-const labelOf = (
-  fields: Readonly<Record<string, unknown>>,
-  meta: DocumentTypeMeta | undefined,
-  fallback: string,
-): string => {
-  const parts = (meta?.labelFields ?? []).map((path) => printedValue(valueAt(fields, path)) ?? '');
-  const label = parts.filter((part) => part !== '').join(' ');
-  return label === '' ? fallback : label;
-};
 
 const sameValue = (before: unknown, after: unknown): boolean =>
   canonicalJson(before ?? null) === canonicalJson(after ?? null);
@@ -75,24 +64,18 @@ const changeDocument = (input: ChangeInput, change: Change): ChangeDocument => {
   };
 };
 
-const fieldChanges = (
-  type: string,
-  key: string,
-  before: Readonly<Record<string, unknown>>,
-  after: Readonly<Record<string, unknown>>,
-  meta: DocumentTypeMeta | undefined,
-  label: string,
-): Change[] =>
-  (meta?.changeFields ?? [])
-    .filter((field) => !sameValue(valueAt(before, field), valueAt(after, field)))
+/** Only fields the previous result recorded are compared: a change field added since is not a change. */
+const fieldChanges = (type: string, key: string, before: EntitySummary, after: EntitySummary): Change[] =>
+  Object.keys(after.values)
+    .filter((field) => field in before.values && !sameValue(before.values[field], after.values[field]))
     .map((field) => {
-      const was = printedValue(valueAt(before, field));
-      const now = printedValue(valueAt(after, field));
+      const was = printedValue(before.values[field]);
+      const now = printedValue(after.values[field]);
       return {
         change: 'changed',
         type,
         key,
-        label,
+        label: after.label,
         field,
         ...(was === undefined ? {} : { before: was }),
         ...(now === undefined ? {} : { after: now }),
@@ -102,33 +85,22 @@ const fieldChanges = (
 const appearedAndChanged = (input: ChangeInput): Change[] =>
   Object.entries(input.result.documents).flatMap(([type, documents]) =>
     documents.flatMap((document): Change[] => {
-      const meta = input.metaOf(type);
-      const label = labelOf(document.fields, meta, input.result.subject.label);
-      const before = input.previousDocuments.get(type)?.get(document.key);
-      if (before === undefined) return [{ change: 'appeared', type, key: document.key, label }];
-      return fieldChanges(type, document.key, before, document.fields, meta, label);
+      const after = summaryOf(document, input.metaOf(type), input.result.subject.label);
+      const before = input.previous?.documents[type]?.[document.key];
+      if (before === undefined) return [{ change: 'appeared', type, key: document.key, label: after.label }];
+      return fieldChanges(type, document.key, before, after);
     }),
   );
 
 const disappeared = (input: ChangeInput): Change[] => {
-  const kept = new Map(
-    Object.entries(input.result.documents).map(([type, documents]) => [
-      type,
-      new Set(documents.map((document) => document.key)),
-    ]),
-  );
-  return [...input.previousDocuments].flatMap(([type, documents]) =>
-    [...documents]
-      .filter(([key]) => kept.get(type)?.has(key) !== true)
-      .map(
-        ([key, fields]): Change => ({
-          change: 'disappeared',
-          type,
-          key,
-          label: labelOf(fields, input.metaOf(type), input.result.subject.label),
-        }),
-      ),
-  );
+  const kept = (type: string) =>
+    new Set((input.result.documents[type] ?? []).map((document) => document.key));
+  return Object.entries(input.previous?.documents ?? {}).flatMap(([type, summaries]) => {
+    const keep = kept(type);
+    return Object.entries(summaries)
+      .filter(([key]) => !keep.has(key))
+      .map(([key, summary]): Change => ({ change: 'disappeared', type, key, label: summary.label }));
+  });
 };
 
 /**

@@ -6,10 +6,11 @@ import { withSearchErrors } from '@sec-an/runtime/opensearch';
 import { runBulk } from './bulk.ts';
 import { changesOf } from './changes.ts';
 import { documentTypeMeta } from './document-types.ts';
+import { summariesOf } from './entity-summary.ts';
 import { defaultIngestSettings, type IngestSettings } from './ingest-settings.ts';
 import type { Operation, Verdict } from './operations.ts';
 import { type PlanInput, planResult, subjectOperation } from './plan.ts';
-import { readSnapshotDocuments, readSubjectStates, subjectDocumentId } from './subject-state.ts';
+import { readSubjectStates, subjectDocumentId } from './subject-state.ts';
 
 /** A document the store (or the ingest, for its size) refused, to be dead-lettered on its own. */
 export interface RefusedDocument {
@@ -105,6 +106,7 @@ const applyVerdicts = (
   });
 };
 
+/** Types of the previous result may have lost their template since: they are then compared without one. */
 const optionalMeta = (metaOf: MetaLookup, task: string) => {
   const known = new Map<string, DocumentTypeMeta | undefined>();
   return {
@@ -129,38 +131,20 @@ const planRound = async (
       round.map((entry) => entry.result),
     ),
   );
-  const isLate = (entry: Pending) => {
-    const previous = states.get(subjectIdOf(entry.result));
-    return previous !== undefined && Date.parse(entry.result.endedAt) < Date.parse(previous.endedAt);
-  };
-  const current = round.filter((entry) => !isLate(entry));
-  const previousDocuments = await withSearchErrors(() =>
-    readSnapshotDocuments(
-      client,
-      current.flatMap((entry) => {
-        const state = states.get(subjectIdOf(entry.result));
-        return state === undefined
-          ? []
-          : [{ subjectId: subjectIdOf(entry.result), task: entry.result.task, state }];
-      }),
-    ),
-  );
   return Promise.all(
     round.map(async (entry) => {
       const previous = states.get(subjectIdOf(entry.result));
-      entry.late = isLate(entry);
-      const documents = previousDocuments.get(subjectIdOf(entry.result)) ?? new Map();
+      entry.late = previous !== undefined && Date.parse(entry.result.endedAt) < Date.parse(previous.endedAt);
       const metas = optionalMeta(metaOf, entry.result.task);
-      await metas.load([...Object.keys(entry.result.documents), ...documents.keys()]);
-      const changes = entry.late
-        ? []
-        : changesOf({ result: entry.result, previous, previousDocuments: documents, metaOf: metas.get });
+      await metas.load(Object.keys(entry.result.documents));
+      const changes = entry.late ? [] : changesOf({ result: entry.result, previous, metaOf: metas.get });
       entry.changes = changes.length;
       return {
         owner: entry.position,
         result: entry.result,
         previous,
         changes,
+        summaries: summariesOf(entry.result, metas.get),
         late: entry.late,
         maxDocumentBytes: settings.maxDocumentBytes,
       };

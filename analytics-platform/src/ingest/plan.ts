@@ -10,7 +10,12 @@ import type { ChangeDocument } from './changes.ts';
 import { indexedDocument } from './indexed-document.ts';
 import type { Operation } from './operations.ts';
 import { scanVersion } from './scan-time.ts';
-import { type SubjectState, subjectDocumentId } from './subject-state.ts';
+import {
+  type EntitySummary,
+  type SubjectDocuments,
+  type SubjectState,
+  subjectDocumentId,
+} from './subject-state.ts';
 
 /** A document the ingest did not even send, and why. */
 export interface OversizedDocument {
@@ -29,6 +34,8 @@ export interface PlanInput {
   readonly result: ScanResult;
   readonly previous: SubjectState | undefined;
   readonly changes: readonly ChangeDocument[];
+  /** The summaries of the result's own entities, for the subject's new state. */
+  readonly summaries: SubjectDocuments;
   /** A result older than the subject's latest: it joins the history and touches nothing else. */
   readonly late: boolean;
   readonly maxDocumentBytes: number;
@@ -78,9 +85,9 @@ const removals = (input: PlanInput): Operation[] => {
   const { result, previous, owner } = input;
   if (previous === undefined || result.coverage !== 'complete') return [];
   const kept = (type: string) => new Set((result.documents[type] ?? []).map((document) => document.key));
-  return Object.entries(previous.documents).flatMap(([type, keys]) => {
+  return Object.entries(previous.documents).flatMap(([type, summaries]) => {
     const keep = kept(type);
-    return keys
+    return Object.keys(summaries)
       .filter((key) => !keep.has(key))
       .map((key) => ({
         action: 'delete' as const,
@@ -115,23 +122,15 @@ export const planResult = (input: PlanInput): ResultPlan => {
   return plan;
 };
 
-const documentList = (input: PlanInput): Record<string, string[]> => {
-  const listed = new Map<string, Set<string>>();
-  const add = (type: string, keys: readonly string[]) => {
-    const set = listed.get(type) ?? new Set<string>();
-    for (const key of keys) set.add(key);
-    listed.set(type, set);
-  };
-  if (input.result.coverage === 'partial') {
-    for (const [type, keys] of Object.entries(input.previous?.documents ?? {})) add(type, keys);
+/** A partial result adds to what the subject's snapshot holds; a complete one replaces it. */
+const documentsAfter = (input: PlanInput): SubjectDocuments => {
+  if (input.result.coverage === 'complete') return input.summaries;
+  const merged: Record<string, Record<string, EntitySummary>> = {};
+  for (const documents of [input.previous?.documents ?? {}, input.summaries]) {
+    for (const [type, summaries] of Object.entries(documents))
+      merged[type] = { ...merged[type], ...summaries };
   }
-  for (const [type, documents] of Object.entries(input.result.documents)) {
-    add(
-      type,
-      documents.map((document) => document.key),
-    );
-  }
-  return Object.fromEntries([...listed].map(([type, keys]) => [type, [...keys].sort()]));
+  return merged;
 };
 
 /**
@@ -140,7 +139,7 @@ const documentList = (input: PlanInput): Record<string, string[]> => {
  */
 export const subjectOperation = (input: PlanInput, now: Date): Operation => {
   const { result } = input;
-  const documents = documentList(input);
+  const documents = documentsAfter(input);
   return {
     action: 'index',
     index: subjectIndex,
@@ -151,7 +150,10 @@ export const subjectOperation = (input: PlanInput, now: Date): Operation => {
       task: result.task,
       subject: result.subject,
       scan: { id: result.scanId, endedAt: result.endedAt, parserVersion: result.parserVersion },
-      documentCount: Object.values(documents).reduce((count, keys) => count + keys.length, 0),
+      documentCount: Object.values(documents).reduce(
+        (count, summaries) => count + Object.keys(summaries).length,
+        0,
+      ),
       documents,
       ingest: {
         at: now.toISOString(),

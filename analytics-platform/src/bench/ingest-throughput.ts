@@ -1,0 +1,103 @@
+import type { Client } from '@opensearch-project/opensearch';
+import type { ScanResult } from '@sec-an/contracts/scan-result';
+import { historyDocumentId, historyIndex, snapshotIndex } from '@sec-an/contracts/search-index';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { chunksOf } from '../ingest/bulk.ts';
+import { indexedDocument } from '../ingest/indexed-document.ts';
+import { defaultIngestSettings } from '../ingest/ingest-settings.ts';
+import type { Operation } from '../ingest/operations.ts';
+
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
+
+/** The batch size the ingest function's event source mapping uses. */
+export const ingestBatchSize = 100;
+
+const record = (result: ScanResult, i: number): SQSRecord => ({
+  messageId: `bench-${i}`,
+  receiptHandle: `bench-${i}`,
+  body: JSON.stringify(result),
+  attributes: {
+    ApproximateReceiveCount: '1',
+    SentTimestamp: String(Date.now()),
+    SenderId: 'bench',
+    ApproximateFirstReceiveTimestamp: String(Date.now()),
+  },
+  messageAttributes: {},
+  md5OfBody: '',
+  eventSource: 'aws:sqs',
+  eventSourceARN: 'arn:aws:sqs:eu-west-2:123456789012:bench-ingest-queue',
+  awsRegion: 'eu-west-2',
+});
+
+/** Runs the real handler over the results in the batches its event source mapping would deliver. */
+export const throughHandler = async (
+  handler: SqsHandler,
+  context: Context,
+  results: readonly ScanResult[],
+): Promise<void> => {
+  for (let start = 0; start < results.length; start += ingestBatchSize) {
+    const Records = results
+      .slice(start, start + ingestBatchSize)
+      .map((result, i) => record(result, start + i));
+    const response = (await handler({ Records }, context)) as { batchItemFailures: unknown[] };
+    if (response.batchItemFailures.length > 0)
+      throw new Error(`the handler failed ${response.batchItemFailures.length} records`);
+  }
+};
+
+/** The same history and snapshot documents as index operations into another task's indices. */
+const plainOperations = (results: readonly ScanResult[], task: string): Operation[] =>
+  results.flatMap((result, owner) =>
+    Object.entries(result.documents).flatMap(([type, documents]) =>
+      documents.flatMap((document) => {
+        const source = indexedDocument(result, type, document);
+        const part = { type, key: document.key };
+        return [
+          {
+            action: 'index' as const,
+            index: historyIndex(task, type),
+            id: historyDocumentId(document.key, result.endedAt),
+            source,
+            owner,
+            part: { kind: 'history' as const, ...part },
+          },
+          {
+            action: 'index' as const,
+            index: snapshotIndex(task, type),
+            id: document.key,
+            source,
+            owner,
+            part: { kind: 'snapshot' as const, ...part },
+          },
+        ];
+      }),
+    ),
+  );
+
+const assertNoErrors = (body: unknown, what: string) => {
+  if ((body as { errors?: boolean }).errors === true)
+    throw new Error(`${what}: the store refused some documents`);
+};
+
+/** The engine's limit here: the same documents in plain `_bulk` requests of the ingest's size. */
+export const plainBulk = async (
+  client: Client,
+  results: readonly ScanResult[],
+  task: string,
+): Promise<void> => {
+  for (const chunk of chunksOf(plainOperations(results, task), defaultIngestSettings.maxBulkBytes)) {
+    const response = await client.bulk({ body: chunk.body as never });
+    assertNoErrors(response.body, 'plain _bulk');
+  }
+};
+
+/** The predecessor's way: one request per document and index. */
+export const perDocument = async (
+  client: Client,
+  results: readonly ScanResult[],
+  task: string,
+): Promise<void> => {
+  for (const operation of plainOperations(results, task)) {
+    await client.index({ index: operation.index, id: operation.id, body: operation.source as never });
+  }
+};
