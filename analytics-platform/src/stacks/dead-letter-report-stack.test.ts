@@ -84,7 +84,7 @@ describe('DeadLetterReportStack', () => {
     });
   });
 
-  it('grants the reporter its queue, reads under dead-letters/, writes to the dead-letters index, and nothing else', () => {
+  it('grants the reporter its queue (to consume and to defer to), reads under dead-letters/, writes to the dead-letters index, and nothing else', () => {
     const logGroup = refTo(
       synthesized,
       'aws_cloudwatch_log_group',
@@ -122,6 +122,11 @@ describe('DeadLetterReportStack', () => {
         Effect: 'Allow',
         Action: ['sqs:GetQueueUrl', 'sqs:SendMessage'],
         Resource: [queueRef(synthesized, `${queueName}-dlq`, 'arn')],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['sqs:SendMessage'],
+        Resource: [queueRef(synthesized, queueName, 'arn')],
       },
       {
         Effect: 'Allow',

@@ -79,6 +79,8 @@ export class DeadLetterReportStack extends ServiceStack {
     });
     // Dead letters are rare and each is one small write: two pollers spare the store a burst of them.
     this.reporter.consume(this.queue, { batchSize: 10, maximumConcurrency: 2 });
+    // While the store is unreachable, an event goes back on this queue with a delay instead of spending receives.
+    this.queue.grantSendMessages(this.reporter);
     this.reporter.addToPolicy({
       actions: ['s3:GetObject'],
       resources: [`${bucketArn}/${deadLetterArchivePrefix}*`],
