@@ -1,8 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
+import { type App, Testing } from '../cdktf/index.ts';
 import { ServiceQueue } from '../service-queue/index.ts';
-import { grantedStatements, synthesize, testStack } from '../testing/index.ts';
+import { ServiceStack } from '../service-stack/index.ts';
+import { grantedStatements, onlyResourceOf, synthesize, testStack } from '../testing/index.ts';
 
 describe('DeadLetterRecorder', () => {
+  it('is named after its stack, so that two stacks of one project each have their own', () => {
+    const app = Testing.app() as App;
+    const names = ['ingest', 'reports'].map((id) => {
+      const stack = new ServiceStack(app, id, { project: 'analytics', stage: 'test' });
+      new ServiceQueue(stack, 'input', { name: `${id}-queue` });
+      return onlyResourceOf(synthesize(stack), 'aws_lambda_function').function_name;
+    });
+    expect(names).toEqual([
+      'sec-an-test-analytics-ingest-dead-letter-recorder',
+      'sec-an-test-analytics-reports-dead-letter-recorder',
+    ]);
+  });
+
   it('writes only under dead-letters/ of the bucket shared-infra publishes, and reads only its name', () => {
     const stack = testStack();
     new ServiceQueue(stack, 'input', { name: 'input' });

@@ -25,7 +25,8 @@ export class DeadLetterRecorder extends Construct {
   private constructor(scope: Construct, id: string) {
     super(scope, id);
     this.function = new NodeFunction(this, 'function', {
-      name: 'dead-letter-recorder',
+      // Named after its stack: every stack of a project that has a queue has a recorder, and names are per project.
+      name: `${ServiceStack.of(this).node.id}-dead-letter-recorder`,
       entry: fileURLToPath(new URL('./handler.ts', import.meta.url)),
       description: 'Archives dead letters into the dead-letter bucket',
     });
