@@ -19,6 +19,7 @@ import {
 } from '@sec-an/contracts/search-index';
 import { backendsEnvironment } from '@sec-an/local-platform/backends';
 import { type ComputeHandle, startCompute } from '@sec-an/local-platform/compute';
+import type { Deployment } from '@sec-an/local-platform/deployment';
 import { repositoryRoot } from '@sec-an/local-platform/paths';
 import { type AppliedResource, provision, synthesizeStacks } from '@sec-an/local-platform/provisioning';
 import { allStacks, projectAt, synthesizeAll } from '@sec-an/local-platform/synth';
@@ -111,6 +112,7 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
   let workspace: string;
   let compute: ComputeHandle;
   let resources: Record<string, AppliedResource>;
+  let deployment: Deployment;
 
   const publishedValue = (name: string): string => {
     const parameter = Object.entries(resources).find(
@@ -145,6 +147,7 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
     });
     const provisioned = await provision([...allStacks(sharedInfra), ...stacks]);
     resources = provisioned.resources;
+    deployment = provisioned.deployment;
     compute = await startCompute(provisioned.deployment, {
       stateDir: join(workspace, 'state'),
       environment: { ...backendsEnvironment(testBackends()), POWERTOOLS_LOG_LEVEL: 'WARN' },
@@ -154,6 +157,29 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
   afterAll(async () => {
     await compute?.stop();
     await rm(workspace, { recursive: true, force: true });
+  });
+
+  it("records the table's stream mapping with the settings the construct synthesized", () => {
+    expect(deployment.streamMappings).toEqual([
+      {
+        address: expect.stringMatching(/^sync-probe\/sync-probe\/aws_lambda_event_source_mapping\./),
+        functionName: `sec-an-${stage}-sync-probe-${task}-sync`,
+        streamArn: expect.stringMatching(
+          new RegExp(`^arn:aws:dynamodb:eu-west-2:\\d+:table/${tableName}/stream/`),
+        ),
+        startingPosition: 'TRIM_HORIZON',
+        batchSize: 10,
+        maximumBatchingWindowSeconds: 0,
+        bisectBatchOnFunctionError: true,
+        maximumRetryAttempts: 1,
+        maximumRecordAgeSeconds: -1,
+        reportBatchItemFailures: true,
+        onFailureDestinationArn: expect.stringMatching(
+          new RegExp(`:sec-an-${stage}-sync-probe-${task}-sync-stream-failures$`),
+        ),
+        enabled: true,
+      },
+    ]);
   });
 
   it('gives an inserted, changed and removed item its snapshot, history and change documents', async () => {
