@@ -254,7 +254,7 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
       );
     });
     expect(archived).toMatchObject({
-      reason: 'async-retries-exhausted',
+      reason: 'stream-retries-exhausted',
       functionArn: expect.stringMatching(new RegExp(`:function:sec-an-${stage}-sync-probe-${task}-sync$`)),
       error: {
         name: 'RetryAttemptsExhausted',

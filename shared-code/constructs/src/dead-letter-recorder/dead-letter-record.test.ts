@@ -120,7 +120,7 @@ describe('a dead letter as archived', () => {
     });
     const archived = deadLetterRecordOf(deadLetter({ body }), archivedAt);
     expect(archived).toMatchObject({
-      reason: 'async-retries-exhausted',
+      reason: 'stream-retries-exhausted',
       functionArn: 'arn:aws:lambda:eu-west-2:1:function:sync',
       error: {
         name: 'RetryAttemptsExhausted',

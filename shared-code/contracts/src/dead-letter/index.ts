@@ -9,6 +9,8 @@ export const deadLetterReasons = [
   'max-receives-exceeded',
   /** An asynchronous invocation failed all its attempts; Lambda sent it to the on-failure destination. */
   'async-retries-exhausted',
+  /** A stream's event source mapping gave up on records after its retries; the record says where they are. */
+  'stream-retries-exhausted',
 ] as const;
 
 const messageAttribute = z.strictObject({

@@ -87,6 +87,7 @@ const sourceOf = (letter: DeadLetterRecord, movedFrom: string | undefined): stri
     case 'max-receives-exceeded':
       return movedFrom ?? null;
     case 'async-retries-exhausted':
+    case 'stream-retries-exhausted':
       return null;
   }
 };
