@@ -31,9 +31,16 @@ describe('./sec-an up, status and down', () => {
     expect(up.stderr).toBe('');
     expect(up.status).toBe(0);
     expect(up.stdout).toMatch(/synth {6}shared-infra: 5 stack\(s\) in/);
-    expect(up.stdout).toMatch(/provision {2}\[5\/5\] shared-infra\/\S+: \d+ applied/);
+    expect(up.stdout).toMatch(/synth {6}analytics-platform: 5 stack\(s\) in/);
+    const stackCount = /provision {2}\[(\d+)\/\1\] \S+: \d+ applied/.exec(up.stdout)?.[1];
+    expect(stackCount).toBeDefined();
+    expect(up.stdout).toMatch(
+      /invoke {5}analytics-platform\/search-content\/\S+: sec-an-local-analytics-platform-search-setup in/,
+    );
     expect(up.stdout).toMatch(/up in \d+\.\d s/);
-    expect(status.stdout).toMatch(/platform {4}pid \d+ running, ready since .*: 5 stacks/);
+    expect(status.stdout).toMatch(
+      new RegExp(`platform {4}pid \\d+ running, ready since .*: ${stackCount} stacks`),
+    );
     expect(status.stdout).toContain('not applied locally (no local engine): ');
     expect(status.stdout).toContain('aws_iam_role');
     expect(down.stdout).toContain('stopped the platform, moto and OpenSearch');

@@ -17,7 +17,7 @@ import { awsClient } from '@sec-an/runtime/aws-clients';
 import { readParameter } from '@sec-an/runtime/parameters';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import { backendsEnvironment } from '../backends/index.ts';
-import { type ComputeHandle, startCompute } from '../compute/index.ts';
+import type { ComputeHandle } from '../compute/index.ts';
 import type { Deployment } from '../deployment/index.ts';
 import { probeServiceDirectory } from '../testing/probe-service/index.ts';
 import { deployPlatform } from './deploy.ts';
@@ -91,12 +91,13 @@ describe('the local platform running synthesized stacks (shared-infra and the pr
       instance: process.env.SEC_AN_TEST_INSTANCE ?? 'test',
       environment,
       extraProjectDirectories: [probeServiceDirectory],
+      compute: {
+        stateDir: mkdtempSync(join(tmpdir(), 'sec-an-platform-')),
+        environment: { ...environment, POWERTOOLS_LOG_LEVEL: 'WARN' },
+      },
     });
     deployment = deployed.deployment;
-    compute = await startCompute(deployment, {
-      stateDir: mkdtempSync(join(tmpdir(), 'sec-an-platform-')),
-      environment: { ...environment, POWERTOOLS_LOG_LEVEL: 'WARN' },
-    });
+    compute = deployed.compute;
     observedUrl = await probe('observed-queue', 'url');
   }, 180_000);
 

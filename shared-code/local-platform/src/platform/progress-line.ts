@@ -13,6 +13,10 @@ export const progressLine = (event: DeployProgress): string | undefined => {
     if (progress.kind === 'skipped') return `synth      ${progress.project}: skipped (${progress.reason})`;
     return undefined;
   }
+  if (event.step === 'invoke') {
+    const { address, functionName, elapsedMs } = event.progress;
+    return `invoke     ${address}: ${functionName} in ${seconds(elapsedMs)}`;
+  }
   const { project, stack, applied, unapplied, position, total, elapsedMs } = event.progress;
   return (
     `provision  [${position}/${total}] ${project}/${stack}: ${applied} applied, ` +

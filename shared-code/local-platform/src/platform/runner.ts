@@ -1,6 +1,4 @@
 import { backendsEnvironment, readState } from '../backends/index.ts';
-import { startCompute } from '../compute/index.ts';
-import { instanceDir } from '../paths/index.ts';
 import { deployPlatform } from './deploy.ts';
 import { writePlatformStatus } from './platform-files.ts';
 import { progressLine } from './progress-line.ts';
@@ -29,7 +27,7 @@ const run = async (instance: string): Promise<void> => {
         if (text !== undefined) line(text);
       },
     });
-    const compute = await startCompute(deployed.deployment, { stateDir: instanceDir(instance), environment });
+    const { compute } = deployed;
     // Pollers keep the process alive only while there are functions; the platform lives until it is stopped.
     const keepAlive = setInterval(() => undefined, 60_000);
     process.once('SIGTERM', () => {
