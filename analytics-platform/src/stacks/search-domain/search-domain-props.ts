@@ -20,9 +20,10 @@ export const defaultSearchDomain = {
   instanceCount: 1,
   volumeSizeGb: 20,
   snapshotStartHour: 3,
-} as const;
+} as const satisfies Required<Omit<SearchDomainProps, 'dedicatedMasterType'>>;
 
-export type ResolvedSearchDomainProps = typeof defaultSearchDomain & SearchDomainProps;
+export type ResolvedSearchDomainProps = Required<Omit<SearchDomainProps, 'dedicatedMasterType'>> &
+  Pick<SearchDomainProps, 'dedicatedMasterType'>;
 
 export const resolveSearchDomainProps = (props: SearchDomainProps): ResolvedSearchDomainProps => ({
   ...defaultSearchDomain,
