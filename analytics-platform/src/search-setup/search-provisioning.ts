@@ -59,8 +59,9 @@ export interface SearchProvisioningProps {
 
 /**
  * A project's index templates and dashboards, provisioned into the analytics store when its stack deploys, by
- * analytics-platform's setup function (the store is not reachable from where `cdktf deploy` runs, and only that
- * function's role administers it). Existing indices that a template matches get its new fields.
+ * analytics-platform's setup function: its role is the store's only administrator, and the machine that runs
+ * `cdktf deploy` is not admitted to the store (ADR 0014). Existing indices that a template matches get its new
+ * fields.
  */
 export class SearchProvisioning extends Construct {
   readonly invocation: LambdaInvocation;
