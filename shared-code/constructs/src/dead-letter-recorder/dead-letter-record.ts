@@ -129,7 +129,8 @@ export const deadLetterRecordOf = (record: SQSRecord, archivedAt: Date): DeadLet
   if (failure !== undefined) {
     return {
       ...common,
-      reason: failure.DDBStreamBatchInfo === undefined ? 'async-retries-exhausted' : 'stream-retries-exhausted',
+      reason:
+        failure.DDBStreamBatchInfo === undefined ? 'async-retries-exhausted' : 'stream-retries-exhausted',
       sourceQueueArn: null,
       functionArn: failure.requestContext.functionArn,
       error: {
