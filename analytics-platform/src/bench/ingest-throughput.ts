@@ -4,13 +4,10 @@ import { historyDocumentId, historyIndex, snapshotIndex } from '@sec-an/contract
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { chunksOf } from '../ingest/bulk.ts';
 import { indexedDocument } from '../ingest/indexed-document.ts';
-import { defaultIngestSettings } from '../ingest/ingest-settings.ts';
+import { defaultIngestSettings, ingestBatchSize } from '../ingest/ingest-settings.ts';
 import type { Operation } from '../ingest/operations.ts';
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<unknown>;
-
-/** The batch size the ingest function's event source mapping uses. */
-export const ingestBatchSize = 100;
 
 const record = (result: ScanResult, i: number): SQSRecord => ({
   messageId: `bench-${i}`,

@@ -16,3 +16,9 @@ export const defaultIngestSettings: IngestSettings = {
   transientRetries: 3,
   retryDelayMilliseconds: 200,
 };
+
+/**
+ * Records per invocation of the ingest function (its event source mapping's batch size). Larger batches make
+ * fewer, larger `_bulk` requests: the benchmark measures the handler at this size.
+ */
+export const ingestBatchSize = 250;

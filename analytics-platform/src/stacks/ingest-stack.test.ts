@@ -49,7 +49,7 @@ describe('IngestStack', () => {
     });
     expect(resourceAt(synthesized, 'aws_lambda_event_source_mapping', 'ingest_consume')).toMatchObject({
       event_source_arn: queueRef(synthesized, queueName, 'arn'),
-      batch_size: 100,
+      batch_size: 250,
       maximum_batching_window_in_seconds: 2,
       scaling_config: { maximum_concurrency: 5 },
       function_response_types: ['ReportBatchItemFailures'],
@@ -59,7 +59,7 @@ describe('IngestStack', () => {
     });
   });
 
-  it('grants the ingest function its queue, its dead-letter queue, the domain REST API and its endpoint, nothing else', () => {
+  it('grants the ingest function its queue, its dead-letter queue, claim checks, the domain REST API and its endpoint, nothing else', () => {
     const domainArn = referencedParameter(synthesized, '/sec-an/test/analytics-platform/search-domain/arn');
     const statements = grantedStatements(synthesized, 'ingest/role').filter(
       (statement) => !statement.Action.some((action) => /^(logs|xray|kms):/.test(action)),
@@ -82,6 +82,11 @@ describe('IngestStack', () => {
         Resource: [queueRef(synthesized, `${queueName}-dlq`, 'arn')],
       },
       { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [queueRef(synthesized, queueName, 'arn')] },
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject'],
+        Resource: [`arn:${partitionRef}:s3:::sec-an-test-*/claim-checks/*`],
+      },
       {
         Effect: 'Allow',
         Action: ['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost', 'es:ESHttpPut', 'es:ESHttpDelete'],

@@ -4,6 +4,8 @@ import { NodeFunction } from '@sec-an/constructs/node-function';
 import { referenceParameter } from '@sec-an/constructs/parameters';
 import { ServiceQueue } from '@sec-an/constructs/service-queue';
 import { type DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
+import { claimCheckPrefix } from '@sec-an/runtime/sns';
+import { ingestBatchSize } from '../ingest/ingest-settings.ts';
 import { analyticsPlatformProject } from './analytics-platform-project.ts';
 import { grantSearchAccess } from './search-domain/search-access-grants.ts';
 import { searchDomainArnParameter } from './search-domain/search-domain-parameters.ts';
@@ -35,12 +37,19 @@ export class IngestStack extends ServiceStack {
     });
     // Large batches make large bulk requests; five at once is what a small domain takes without throttling.
     this.ingestFunction.consume(this.ingestQueue, {
-      batchSize: 100,
+      batchSize: ingestBatchSize,
       maximumBatchingWindowSeconds: 2,
       maximumConcurrency: 5,
     });
     // While the store is unreachable, records go back onto this queue with a delay instead of spending receives.
     this.ingestQueue.grantSendMessages(this.ingestFunction);
+    // A result over SNS's size limit arrives as a claim check in its producer's bucket, under this prefix.
+    this.ingestFunction.addToPolicy({
+      actions: ['s3:GetObject'],
+      resources: [
+        `arn:${this.partition}:s3:::${this.naming.app}-${this.naming.stage}-*/${claimCheckPrefix}*`,
+      ],
+    });
     grantSearchAccess(this, this.ingestFunction, referenceParameter(this, searchDomainArnParameter).value);
     this.ingestQueue.publishUrl();
     this.ingestQueue.publishArn();

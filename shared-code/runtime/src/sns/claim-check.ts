@@ -24,12 +24,15 @@ const pointerSchema = z.strictObject({
 export const sha256Hex = (content: string | Uint8Array): string =>
   createHash('sha256').update(content).digest('hex');
 
+/** Where claim checks live in a producer's bucket; consumers are granted reads under it. */
+export const claimCheckPrefix = 'claim-checks/';
+
 /**
  * Content addressed, so publishing the same message again (a retried batch) writes the same object instead of a
  * new one.
  */
 export const claimCheckKey = (contract: string, version: number, body: string): string =>
-  `claim-checks/${contract}/v${version}/${sha256Hex(body)}.json`;
+  `${claimCheckPrefix}${contract}/v${version}/${sha256Hex(body)}.json`;
 
 export const claimCheckFor = (bucket: string, key: string, body: string): ClaimCheck => ({
   bucket,

@@ -3,7 +3,7 @@ export { decodeAttributes, encodeAttributes } from './attributes.ts';
 export type { BatchLimits, OutgoingMessage } from './batching.ts';
 export { batchMessages, payloadBytes, publishBatchLimits } from './batching.ts';
 export type { ClaimCheck } from './claim-check.ts';
-export { claimCheckOf } from './claim-check.ts';
+export { claimCheckOf, claimCheckPrefix } from './claim-check.ts';
 export type { Delivered, SqsAttribute, SqsDelivery } from './delivery.ts';
 export { fromReceivedMessage, unwrapDelivery } from './delivery.ts';
 export { maxBatchEntries, maxPayloadBytes } from './limits.ts';
