@@ -7,6 +7,7 @@ import {
   type TemplateDefinition,
 } from '@sec-an/contracts/search-index';
 import { platformTemplates } from '../index-templates/index.ts';
+import { applyTemplates } from '../search-setup/apply-templates.ts';
 
 /** A scanner's document types as a task project would declare them. */
 export const probeTask = 'probe-scanner';
@@ -41,20 +42,12 @@ export const probeTemplates: readonly TemplateDefinition[] = [
   documentTypeTemplate(probePortType),
 ];
 
-/** Puts templates as the deploy-time setup does: component templates first, since index templates name them. */
+/** Provisions templates with the deploy-time setup's own code. */
 export const putTemplates = async (
   client: Client,
   templates: readonly TemplateDefinition[],
 ): Promise<void> => {
-  for (const template of [...templates].sort((a, b) =>
-    a.kind === b.kind ? 0 : a.kind === 'component' ? -1 : 1,
-  )) {
-    if (template.kind === 'component') {
-      await client.cluster.putComponentTemplate({ name: template.name, body: template.body as never });
-    } else {
-      await client.indices.putIndexTemplate({ name: template.name, body: template.body as never });
-    }
-  }
+  await applyTemplates(client, templates);
 };
 
 export interface ProbePort {
