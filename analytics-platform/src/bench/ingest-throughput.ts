@@ -26,21 +26,47 @@ const record = (result: ScanResult, i: number): SQSRecord => ({
   awsRegion: 'eu-west-2',
 });
 
-/** Runs the real handler over the results in the batches its event source mapping would deliver. */
-export const throughHandler = async (
-  handler: SqsHandler,
-  context: Context,
-  results: readonly ScanResult[],
-): Promise<void> => {
-  for (let start = 0; start < results.length; start += ingestBatchSize) {
-    const Records = results
-      .slice(start, start + ingestBatchSize)
-      .map((result, i) => record(result, start + i));
-    const response = (await handler({ Records }, context)) as { batchItemFailures: unknown[] };
-    if (response.batchItemFailures.length > 0)
-      throw new Error(`the handler failed ${response.batchItemFailures.length} records`);
-  }
+/**
+ * Invocations of the ingest function at once: its event source mapping runs up to five; two are what this
+ * machine's cores can serve besides the node. The plain `_bulk` reference sends as many requests at once.
+ */
+export const concurrentRequests = 2;
+
+/** Runs the tasks, `concurrency` at a time, in order of start. */
+const inParallel = async (tasks: readonly (() => Promise<void>)[], concurrency: number): Promise<void> => {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next];
+      next += 1;
+      await task?.();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 };
+
+/** The SQS events the ingest's event source mapping would deliver for the results (built before timing). */
+export const ingestEvents = (results: readonly ScanResult[]): SQSEvent[] => {
+  const events: SQSEvent[] = [];
+  for (let start = 0; start < results.length; start += ingestBatchSize) {
+    events.push({
+      Records: results.slice(start, start + ingestBatchSize).map((result, i) => record(result, start + i)),
+    });
+  }
+  return events;
+};
+
+/** Runs the real handler over the events, as concurrent invocations of the function would. */
+export const throughHandler = async (handler: SqsHandler, context: Context, events: readonly SQSEvent[]) =>
+  inParallel(
+    events.map((event) => async () => {
+      const response = (await handler(event, context)) as { batchItemFailures: unknown[] };
+      if (response.batchItemFailures.length > 0) {
+        throw new Error(`the handler failed ${response.batchItemFailures.length} records`);
+      }
+    }),
+    concurrentRequests,
+  );
 
 /** The same history and snapshot documents as index operations into another task's indices. */
 const plainOperations = (results: readonly ScanResult[], task: string): Operation[] =>

@@ -8,7 +8,7 @@ import { stopProcess } from '@sec-an/local-platform/processes';
 import { openSearchClient, searchEndpointVariable } from '@sec-an/runtime/opensearch';
 import { probeHostType, probePortType, probeTemplates, putTemplates } from '../ingest/test-fixtures.ts';
 import { scanWorkload } from './bench-workload.ts';
-import { perDocument, plainBulk, throughHandler } from './ingest-throughput.ts';
+import { ingestEvents, perDocument, plainBulk, throughHandler } from './ingest-throughput.ts';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -61,8 +61,14 @@ const benchIngest = async (endpoint: string): Promise<void> => {
       `2026-11-${String(10 + round).padStart(2, '0')}T01:00:00.000Z`,
       round,
     );
-  const handlerRun = (round: number) => timed(() => throughHandler(handler, context, scanAt(round).results));
-  const bulkRun = (round: number) => timed(() => plainBulk(client, scanAt(round).results, referenceTask));
+  const handlerRun = (round: number) => {
+    const events = ingestEvents(scanAt(round).results);
+    return timed(() => throughHandler(handler, context, events));
+  };
+  const bulkRun = (round: number) => {
+    const { results } = scanAt(round);
+    return timed(() => plainBulk(client, results, referenceTask));
+  };
   // Two unmeasured rounds: the first fills the indices, the second warms the JIT and the node's caches.
   for (const round of [0, 1]) {
     await handlerRun(round);
