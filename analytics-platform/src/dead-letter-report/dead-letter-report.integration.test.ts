@@ -19,7 +19,12 @@ import { backendsEnvironment } from '@sec-an/local-platform/backends';
 import { type ComputeHandle, startCompute } from '@sec-an/local-platform/compute';
 import { repositoryRoot } from '@sec-an/local-platform/paths';
 import { findFreePort } from '@sec-an/local-platform/ports';
-import { type AppliedResource, provision, synthesizeStacks } from '@sec-an/local-platform/provisioning';
+import {
+  type AppliedResource,
+  provision,
+  publishedValue,
+  synthesizeStacks,
+} from '@sec-an/local-platform/provisioning';
 import { allStacks, projectAt, synthesizeAll } from '@sec-an/local-platform/synth';
 import { awsClient } from '@sec-an/runtime/aws-clients';
 import { DependencyUnavailableError } from '@sec-an/runtime/errors';
@@ -108,16 +113,6 @@ describe('the dead-letter reporter on the local platform', () => {
   let bucket: string;
   let capturedEvents: string;
 
-  const publishedValue = (name: string): string => {
-    const parameter = Object.entries(resources).find(
-      ([address, resource]) =>
-        resource.type === 'aws_ssm_parameter' &&
-        !address.includes('/data.') &&
-        resource.attributes.name === name,
-    );
-    if (parameter === undefined) throw new Error(`no stack publishes ${name}`);
-    return String(parameter[1].attributes.value);
-  };
   const reportQueue = (suffix: '' | '-dlq') =>
     Object.entries(resources).find(
       ([address, resource]) =>
@@ -153,7 +148,7 @@ describe('the dead-letter reporter on the local platform', () => {
     });
     const provisioned = await provision([...allStacks(sharedInfra), ...stacks]);
     resources = provisioned.resources;
-    bucket = publishedValue(`/sec-an/${stage}/shared-infra/dead-letter-bucket/name`);
+    bucket = publishedValue(resources, `/sec-an/${stage}/shared-infra/dead-letter-bucket/name`);
     capturedEvents = String(resources['event-capture/capture/aws_sqs_queue.copies']?.attributes.url);
     compute = await startCompute(provisioned.deployment, {
       stateDir: join(workspace, 'state'),

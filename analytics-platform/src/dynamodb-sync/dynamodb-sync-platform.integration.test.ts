@@ -21,7 +21,12 @@ import { backendsEnvironment } from '@sec-an/local-platform/backends';
 import { type ComputeHandle, startCompute } from '@sec-an/local-platform/compute';
 import type { Deployment } from '@sec-an/local-platform/deployment';
 import { repositoryRoot } from '@sec-an/local-platform/paths';
-import { type AppliedResource, provision, synthesizeStacks } from '@sec-an/local-platform/provisioning';
+import {
+  type AppliedResource,
+  provision,
+  publishedValue,
+  synthesizeStacks,
+} from '@sec-an/local-platform/provisioning';
 import { allStacks, projectAt, synthesizeAll } from '@sec-an/local-platform/synth';
 import { awsClient } from '@sec-an/runtime/aws-clients';
 import { openSearchClient } from '@sec-an/runtime/opensearch';
@@ -113,17 +118,6 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
   let compute: ComputeHandle;
   let resources: Record<string, AppliedResource>;
   let deployment: Deployment;
-
-  const publishedValue = (name: string): string => {
-    const parameter = Object.entries(resources).find(
-      ([address, resource]) =>
-        resource.type === 'aws_ssm_parameter' &&
-        !address.includes('/data.') &&
-        resource.attributes.name === name,
-    );
-    if (parameter === undefined) throw new Error(`no stack publishes ${name}`);
-    return String(parameter[1].attributes.value);
-  };
 
   beforeAll(async () => {
     workspace = await mkdtemp(join(tmpdir(), 'sec-an-dynamodb-sync-'));
@@ -236,7 +230,7 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
   }, 120_000);
 
   it('archives a record it cannot sync as a dead letter, and syncs the changes behind it', async () => {
-    const bucket = publishedValue(`/sec-an/${stage}/shared-infra/dead-letter-bucket/name`);
+    const bucket = publishedValue(resources, `/sec-an/${stage}/shared-infra/dead-letter-bucket/name`);
     await put({ Host: 'untimed.example.org', Addresses: new Set(['192.0.2.7']) });
     await put({ Host: 'after.example.org', Addresses: new Set(['192.0.2.8']), DnsIngestTime: elevenOClock });
 
