@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { entityKey } from '@sec-an/contracts/entity-key';
-import { changeIndex, historyIndex, snapshotIndex } from '@sec-an/contracts/search-index';
+import { changeIndex, historyIndex, snapshotIndex, subjectIndex } from '@sec-an/contracts/search-index';
+import { DependencyUnavailableError } from '@sec-an/runtime/errors';
 import { openSearchClient } from '@sec-an/runtime/opensearch';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import { ingestResults } from './ingest.ts';
@@ -152,5 +153,24 @@ describe('ingesting scan results (real OpenSearch)', () => {
       'no index template "probe-scanner-vulnerability"',
     );
     expect(await search(snapshotIndex(probeTask, 'vulnerability'))).toEqual([]);
+  });
+
+  it('writes nothing for a subject whose state cannot be read, rather than take it for a new one', async () => {
+    const known = '192.0.2.70';
+    await ingest([known, at(1), [ssh]]);
+    const changes = (await search(changeIndex)).length;
+    await client().indices.close({ index: subjectIndex });
+    try {
+      await expect(ingestResults(client(), [probeResult(known, at(2), [ssh, http])])).rejects.toBeInstanceOf(
+        DependencyUnavailableError,
+      );
+    } finally {
+      await client().indices.open({ index: subjectIndex });
+      await client().cluster.health({ index: subjectIndex, wait_for_status: 'yellow' });
+    }
+    expect((await search(changeIndex)).length).toBe(changes);
+    await ingest([known, at(2), [ssh, http]]);
+    expect(await changesAt(at(2))).toContain('appeared 192.0.2.70 80 tcp');
+    expect(await changesAt(at(2))).not.toContain('appeared 192.0.2.70 22 tcp');
   });
 });

@@ -7,6 +7,7 @@ import { runBulk } from './bulk.ts';
 import { changesOf } from './changes.ts';
 import { documentTypeMeta } from './document-types.ts';
 import { summariesOf } from './entity-summary.ts';
+import { MissingTemplateError } from './ingest-errors.ts';
 import { defaultIngestSettings, type IngestSettings } from './ingest-settings.ts';
 import type { Operation, Verdict } from './operations.ts';
 import { type PlanInput, planResult, subjectOperation } from './plan.ts';
@@ -107,12 +108,17 @@ const applyVerdicts = (
 };
 
 /** Types of the previous result may have lost their template since: they are then compared without one. */
+const withoutTemplate = (error: unknown): undefined => {
+  if (error instanceof MissingTemplateError) return undefined;
+  throw error;
+};
+
 const optionalMeta = (metaOf: MetaLookup, task: string) => {
   const known = new Map<string, DocumentTypeMeta | undefined>();
   return {
     load: async (types: Iterable<string>) => {
       for (const type of types) {
-        if (!known.has(type)) known.set(type, await metaOf(task, type).catch(() => undefined));
+        if (!known.has(type)) known.set(type, await metaOf(task, type).catch(withoutTemplate));
       }
     },
     get: (type: string) => known.get(type),

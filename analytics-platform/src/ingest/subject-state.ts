@@ -1,6 +1,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import type { ScanResult } from '@sec-an/contracts/scan-result';
 import { subjectIndex } from '@sec-an/contracts/search-index';
+import { DependencyUnavailableError } from '@sec-an/runtime/errors';
 
 /** What the next result of a subject is compared with, for one of its entities. */
 export interface EntitySummary {
@@ -25,9 +26,28 @@ export interface SubjectState {
 
 export const subjectDocumentId = (task: string, subjectKey: string): string => `${task}/${subjectKey}`;
 
-interface MgetResponse {
-  readonly docs: readonly { readonly _id: string; readonly found?: boolean; readonly _source?: unknown }[];
+interface MgetDoc {
+  readonly _id: string;
+  readonly found?: boolean;
+  readonly _source?: unknown;
+  readonly error?: { readonly type?: string; readonly reason?: string };
 }
+
+interface MgetResponse {
+  readonly docs: readonly MgetDoc[];
+}
+
+/** Before the first result, the subjects' index does not exist yet: no subject has a state. */
+const notYetCreated = (doc: MgetDoc) => doc.error?.type === 'index_not_found_exception';
+
+/**
+ * A subject whose state could not be read (its shard not yet started after a restart, its index closed) must not
+ * be taken for a new subject: every entity it has would be written as a change again.
+ */
+const unreadable = (doc: MgetDoc) =>
+  new DependencyUnavailableError(
+    `the state of subject ${doc._id} could not be read: ${doc.error?.type ?? 'error'}: ${doc.error?.reason ?? ''}`,
+  );
 
 interface SubjectSource {
   readonly scan: { readonly id: string; readonly endedAt: string };
@@ -49,6 +69,7 @@ export const readSubjectStates = async (
   });
   const states = new Map<string, SubjectState>();
   for (const doc of (response.body as MgetResponse).docs) {
+    if (doc.error !== undefined && !notYetCreated(doc)) throw unreadable(doc);
     if (doc.found !== true) continue;
     const source = doc._source as SubjectSource;
     states.set(doc._id, {
