@@ -9,20 +9,21 @@ describe('message contracts', () => {
   it('accepts a valid message and derives its filter attributes, with the contract and its version', () => {
     const message = parseMessage(scanRequestV1, request);
     expect(scanRequestV1.attributes(message)).toEqual({
-      task: 'nmap-scanner',
-      origin: 'on-demand',
+      origin: 'plan',
+      addressType: 'ipv4',
       contract: 'scan-request',
       'contract-version': 1,
     });
   });
 
   it('rejects a message that breaks the schema, naming the field', () => {
-    expect(() => parseMessage(scanRequestV1, { ...request, targets: [] })).toThrow(/targets/);
-    expect(() => parseMessage(scanRequestV1, { ...request, targets: [] })).toThrow(ContractViolationError);
+    const broken = { ...request, target: { ...request.target, address: '198.51.100.300' } };
+    expect(() => parseMessage(scanRequestV1, broken)).toThrow(/target\.address/);
+    expect(() => parseMessage(scanRequestV1, broken)).toThrow(ContractViolationError);
   });
 
   it('rejects unknown fields, so a typo is not silently ignored', () => {
-    expect(() => parseMessage(scanRequestV1, { ...request, target: ['x'] })).toThrow(ContractViolationError);
+    expect(() => parseMessage(scanRequestV1, { ...request, targets: ['x'] })).toThrow(ContractViolationError);
   });
 
   it('rejects another version of the same contract', () => {

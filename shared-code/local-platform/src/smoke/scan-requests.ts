@@ -10,8 +10,7 @@ export const smokeScanRequests = (plannedCount: number, onDemandCount: number): 
     contract: 'scan-request',
     version: 1,
     requestId: randomUUID(),
-    task: 'nmap-scanner',
-    targets: [`192.0.2.${index + 1}`],
+    target: { address: `192.0.2.${index + 1}`, hosts: [] },
     origin,
     requestedAt: new Date().toISOString(),
   });

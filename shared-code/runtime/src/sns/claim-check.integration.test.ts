@@ -133,8 +133,7 @@ describe('the claim check', () => {
       contract: 'scan-request',
       version: 1,
       requestId: randomUUID(),
-      task: 'nmap-scanner',
-      targets: ['198.51.100.7'],
+      target: { address: '198.51.100.7', hosts: [] },
       origin: 'plan',
       requestedAt: '2026-11-21T10:00:00.000Z',
     };

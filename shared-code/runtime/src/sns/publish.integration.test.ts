@@ -15,8 +15,10 @@ const scanRequest = (index: number): ScanRequest => ({
   contract: 'scan-request',
   version: 1,
   requestId: randomUUID(),
-  task: index % 2 === 0 ? 'nmap-scanner' : 'ssl-scanner',
-  targets: [`198.51.100.${index}`],
+  target:
+    index % 2 === 0
+      ? { address: `198.51.100.${index}`, hosts: [] }
+      : { address: `2001:db8::${index}`, hosts: ['www.example.com'] },
   origin: index % 3 === 0 ? 'on-demand' : 'plan',
   requestedAt: '2026-11-21T10:00:00.000Z',
 });
@@ -62,7 +64,7 @@ describe('publishing messages to SNS', () => {
       const published = byId.get(read.message.requestId);
       expect(read.message).toEqual(published);
       expect(read.attributes).toEqual({
-        task: published?.task,
+        addressType: published?.target.address.includes(':') ? 'ipv6' : 'ipv4',
         origin: published?.origin,
         contract: 'scan-request',
         'contract-version': 1,
@@ -75,7 +77,7 @@ describe('publishing messages to SNS', () => {
   it('sends nothing when any message breaks its contract', async () => {
     const topicArn = await createTopic('refused');
     const queue = await subscribedQueue(topicArn, 'refused', { raw: true });
-    const invalid = { ...scanRequest(1), targets: [] };
+    const invalid = { ...scanRequest(1), target: { address: 'not an address', hosts: [] } };
 
     await expect(publishMessages(topicArn, scanRequestV1, [scanRequest(0), invalid])).rejects.toThrow(
       ContractViolationError,

@@ -14,7 +14,7 @@ describe('parsing a record body', () => {
   it('reports a body that is not JSON, or breaks the contract, as a contract violation', () => {
     expect(() => parseRecordBody({ body: 'not json' }, scanRequestV1)).toThrow(ContractViolationError);
     expect(() => parseRecordBody({ body: 'not json' }, scanRequestV1)).toThrow(/not JSON/);
-    const broken = JSON.stringify({ ...request, targets: [] });
+    const broken = JSON.stringify({ ...request, target: { address: '', hosts: [] } });
     expect(() => parseRecordBody({ body: broken }, scanRequestV1)).toThrow(ContractViolationError);
   });
 });
