@@ -29,8 +29,8 @@ export const hostsTable = {
  * The current row of each address the last DNS ingest found: `address` (S), `hosts` (SS), `zones` (SS),
  * `private` (BOOL), `ingestId` (S), `ingestedAt` (N), written by the ingestor; `scope` (S: `in-scope` |
  * `out-of-scope`) and `scopeReason` (S), `plannedAt` (N) and `planId` (S), written by the planner; `queuedAt` (N)
- * by the initiator; `lastScan.<task>` style attributes `scannedAt_<task>` (N) by the scanners' parsers. Deleted
- * when no host resolves to it. Streamed to OpenSearch (task `dns-addresses`, set attribute `hosts`).
+ * by the initiator; `lastScannedAt` (N) and `lastScanTask` (S) by the primary scanners' parsers, for coverage.
+ * Deleted when no host resolves to it. Streamed to OpenSearch (task `dns-addresses`, set attribute `hosts`).
  */
 export const addressesTable = {
   name: 'addresses',
