@@ -24,6 +24,7 @@ import {
   applyS3BucketServerSideEncryption,
   applyS3BucketVersioning,
 } from './s3-bucket-settings.ts';
+import { applySecurityGroup } from './security-group.ts';
 import { applySnsTopic } from './sns-topic.ts';
 import { applySnsTopicPolicy } from './sns-topic-policy.ts';
 import { applySnsTopicSubscription } from './sns-topic-subscription.ts';
@@ -34,6 +35,7 @@ import {
   applySqsQueueRedrivePolicy,
 } from './sqs-queue-settings.ts';
 import { applySsmParameter } from './ssm-parameter.ts';
+import { applySubnet, applyVpc } from './vpc-network.ts';
 
 /** The resource types the local platform applies or records; every other type is listed as not applied. */
 export const resourceAppliers: Readonly<Record<string, Applier>> = {
@@ -68,4 +70,7 @@ export const resourceAppliers: Readonly<Record<string, Applier>> = {
   aws_opensearch_domain_policy: applyOpensearchDomainPolicy,
   aws_route53_zone: applyRoute53Zone,
   aws_route53_record: applyRoute53Record,
+  aws_vpc: applyVpc,
+  aws_subnet: applySubnet,
+  aws_security_group: applySecurityGroup,
 };
