@@ -18,7 +18,8 @@ import { awsClient } from '@sec-an/runtime/aws-clients';
 import { useCleanBackends } from '@sec-an/testing/backends';
 import { repositoryRoot } from '../paths/index.ts';
 import { allStacks, projectAt, synthesizeAll } from '../synth/index.ts';
-import { type AppliedResource, provision } from './provision.ts';
+import { provision } from './provision.ts';
+import type { AppliedResource } from './provision-stack.ts';
 import { publishedValue } from './published-value.ts';
 import type { SynthesizedStack } from './stack-document.ts';
 import { synthesizeStack } from './synthesized-stacks.ts';
@@ -61,7 +62,7 @@ const taskStack = () =>
   });
 
 describe("shared-infra's network on moto's EC2 API", () => {
-  let sharedInfra: SynthesizedStack[];
+  let sharedInfra: readonly SynthesizedStack[];
   let resources: Record<string, AppliedResource>;
 
   beforeAll(async () => {
