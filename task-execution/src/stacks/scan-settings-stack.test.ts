@@ -44,9 +44,15 @@ describe('ScanSettingsStack', () => {
   it('puts a scope too long for the standard tier in the advanced tier, and refuses one too long for either', () => {
     const cidrs = (count: number) => Array.from({ length: count }, (_, i) => `10.${i >> 8}.${i & 255}.0/24`);
     const scopeParameter = (count: number) =>
-      resourceWhere(synthesizeSettings({ scanScope: { allow: { cidrs: cidrs(count) } } }), 'aws_ssm_parameter', (p) => p.name === scopeName);
+      resourceWhere(
+        synthesizeSettings({ scanScope: { allow: { cidrs: cidrs(count) } } }),
+        'aws_ssm_parameter',
+        (p) => p.name === scopeName,
+      );
     expect(scopeParameter(100).tier).toBeUndefined();
     expect(scopeParameter(300).tier).toBe('Advanced');
-    expect(() => scopeParameter(600)).toThrow(/the scan scope is \d+ characters of JSON; an SSM parameter holds at most 8192/);
+    expect(() => scopeParameter(600)).toThrow(
+      /the scan scope is \d+ characters of JSON; an SSM parameter holds at most 8192/,
+    );
   });
 });

@@ -50,7 +50,11 @@ export class ScanSettingsStack extends ServiceStack {
     value: string,
     description: string,
   ): PublishedParameter {
-    return new PublishedParameter(this, `${address.thing}-${address.attribute}`, { ...address, value, description });
+    return new PublishedParameter(this, `${address.thing}-${address.attribute}`, {
+      ...address,
+      value,
+      description,
+    });
   }
 
   /** A scope of many ranges outgrows the standard tier; it then takes the advanced tier rather than failing. */

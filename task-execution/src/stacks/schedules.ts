@@ -1,4 +1,4 @@
-import { type TimeOfDay, formatTimeOfDay } from './time-of-day.ts';
+import { formatTimeOfDay, type TimeOfDay } from './time-of-day.ts';
 
 export class ScheduleSettingsError extends Error {
   override readonly name = 'ScheduleSettingsError';

@@ -1,10 +1,5 @@
 import type { DynamodbTableConfig } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
-import {
-  addressesTable,
-  hostsTable,
-  scanPlanTable,
-  type TableModel,
-} from '../tables/index.ts';
+import { addressesTable, hostsTable, scanPlanTable, type TableModel } from '../tables/index.ts';
 
 /** Key attributes that are numbers: times, in epoch milliseconds. Every other key is a string. */
 const numericKeys: ReadonlySet<string> = new Set(['ingestedAt']);

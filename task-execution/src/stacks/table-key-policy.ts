@@ -39,7 +39,10 @@ export const tableKeyPolicy = ({ partition, accountId, region }: KeyPolicyScope)
         Action: dynamoDbKeyActions,
         Resource: '*',
         Condition: {
-          StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `dynamodb.${region}.amazonaws.com` },
+          StringEquals: {
+            'kms:CallerAccount': accountId,
+            'kms:ViaService': `dynamodb.${region}.amazonaws.com`,
+          },
         },
       },
     ],

@@ -8,8 +8,8 @@ import {
   partitionRef,
   publishedParameters,
   refTo,
-  resourceWhere,
   resourcesOf,
+  resourceWhere,
   type SynthesizedStack,
   starGrants,
   synthesize,
@@ -20,7 +20,11 @@ const synthesizeTables = (props: Partial<TablesStackProps> = {}): SynthesizedSta
   synthesize(new TablesStack(Testing.app(), 'tables', { stage: 'test', ...props }));
 
 const tableNamed = (synthesized: SynthesizedStack, name: string) =>
-  resourceWhere(synthesized, 'aws_dynamodb_table', (table) => table.name === `sec-an-test-task-execution-${name}`);
+  resourceWhere(
+    synthesized,
+    'aws_dynamodb_table',
+    (table) => table.name === `sec-an-test-task-execution-${name}`,
+  );
 
 const tableRef = (synthesized: SynthesizedStack, name: string, attribute: string): string =>
   refTo(
@@ -67,7 +71,10 @@ describe('TablesStack', () => {
         { name: 'ingestedAt', type: 'N' },
       ],
     });
-    expect(keys('dns-ingests')).toEqual({ hash_key: 'ingestId', attribute: [{ name: 'ingestId', type: 'S' }] });
+    expect(keys('dns-ingests')).toEqual({
+      hash_key: 'ingestId',
+      attribute: [{ name: 'ingestId', type: 'S' }],
+    });
     expect(keys('scan-plan')).toEqual({
       hash_key: 'bucket',
       range_key: 'address',
@@ -96,7 +103,9 @@ describe('TablesStack', () => {
   });
 
   it('lets deletion protection be turned off, for a stage that is being destroyed', () => {
-    const tables = Object.values(resourcesOf(synthesizeTables({ deletionProtection: false }), 'aws_dynamodb_table'));
+    const tables = Object.values(
+      resourcesOf(synthesizeTables({ deletionProtection: false }), 'aws_dynamodb_table'),
+    );
     expect(tables.map((table) => table.deletion_protection_enabled)).toEqual(tables.map(() => false));
   });
 
@@ -125,7 +134,10 @@ describe('TablesStack', () => {
         ],
         Resource: '*',
         Condition: {
-          StringEquals: { 'kms:CallerAccount': accountRef, 'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com' },
+          StringEquals: {
+            'kms:CallerAccount': accountRef,
+            'kms:ViaService': 'dynamodb.eu-west-2.amazonaws.com',
+          },
         },
       },
     ]);
@@ -142,7 +154,11 @@ describe('TablesStack', () => {
         ]),
       ),
       '/sec-an/test/task-execution/hosts-table/stream-arn': tableRef(synthesized, 'hosts', 'stream_arn'),
-      '/sec-an/test/task-execution/addresses-table/stream-arn': tableRef(synthesized, 'addresses', 'stream_arn'),
+      '/sec-an/test/task-execution/addresses-table/stream-arn': tableRef(
+        synthesized,
+        'addresses',
+        'stream_arn',
+      ),
       '/sec-an/test/task-execution/table-key/arn': keyArn(synthesized),
     });
   });

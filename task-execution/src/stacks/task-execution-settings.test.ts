@@ -39,15 +39,18 @@ describe('taskExecutionSettingsFrom', () => {
       },
       plan: { periodSeconds: 43_200, buckets: 72, bucketSeconds: 600 },
       dnsIngestTime: { hour: 6, minute: 45 },
-      dnsReaderRoleArns: ['arn:aws:iam::111122223333:role/dns-reader', 'arn:aws:iam::444455556666:role/dns-reader'],
+      dnsReaderRoleArns: [
+        'arn:aws:iam::111122223333:role/dns-reader',
+        'arn:aws:iam::444455556666:role/dns-reader',
+      ],
       tableDeletionProtection: false,
     });
   });
 
   it('refuses a scope the planner would refuse, naming the bad entry', () => {
-    expect(() => taskExecutionSettingsFrom({ SEC_AN_SCAN_SCOPE: '{"allow":{"cidrs":["192.0.2.0/33"]}}' })).toThrow(
-      /SEC_AN_SCAN_SCOPE: allow\.cidrs\[0\] "192\.0\.2\.0\/33"/,
-    );
+    expect(() =>
+      taskExecutionSettingsFrom({ SEC_AN_SCAN_SCOPE: '{"allow":{"cidrs":["192.0.2.0/33"]}}' }),
+    ).toThrow(/SEC_AN_SCAN_SCOPE: allow\.cidrs\[0\] "192\.0\.2\.0\/33"/);
     expect(() => taskExecutionSettingsFrom({ SEC_AN_SCAN_SCOPE: '{"alow":{}}' })).toThrow(
       'SEC_AN_SCAN_SCOPE is malformed',
     );
