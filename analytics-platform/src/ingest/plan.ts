@@ -6,6 +6,7 @@ import {
   snapshotIndex,
   subjectIndex,
 } from '@sec-an/contracts/search-index';
+import { serializedSource } from './bulk.ts';
 import type { ChangeDocument } from './changes.ts';
 import { indexedDocument } from './indexed-document.ts';
 import type { Operation } from './operations.ts';
@@ -41,7 +42,8 @@ export interface PlanInput {
   readonly maxDocumentBytes: number;
 }
 
-const bytesOf = (source: unknown): number => Buffer.byteLength(JSON.stringify(source));
+const bytesOf = (source: Readonly<Record<string, unknown>>): number =>
+  Buffer.byteLength(serializedSource(source));
 
 const documentOperations = (input: PlanInput, plan: ResultPlan): void => {
   const { result, owner } = input;
