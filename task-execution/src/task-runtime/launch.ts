@@ -5,6 +5,7 @@ import {
   type KeyValuePair,
   RunTaskCommand,
   type RunTaskCommandInput,
+  type RunTaskCommandOutput,
 } from '@aws-sdk/client-ecs';
 import type { Message } from '@sec-an/contracts/contract';
 import type { scanRequestV1 } from '@sec-an/contracts/scan-request';
@@ -54,9 +55,12 @@ export const runTaskInput = (parts: RunTaskParts): RunTaskCommandInput => ({
 const describeFailures = (failures: readonly Failure[]): string =>
   failures.map(({ arn, reason, detail }) => [arn, reason, detail].filter(Boolean).join(' ')).join('; ');
 
-/** Starts the task and returns its ARN; a listed failure, or no task, fails loudly. */
-export const runTask = async (input: RunTaskCommandInput): Promise<string> => {
-  const { tasks = [], failures = [] } = await awsClient(ECSClient).send(new RunTaskCommand(input));
+/** The ARN of the task RunTask started; a listed failure, or no task at all, fails loudly. */
+export const startedTaskArn = (
+  input: RunTaskCommandInput,
+  output: Pick<RunTaskCommandOutput, 'tasks' | 'failures'>,
+): string => {
+  const { tasks = [], failures = [] } = output;
   const taskArn = tasks[0]?.taskArn;
   if (failures.length > 0 || taskArn === undefined) {
     throw new TaskLaunchError(
@@ -67,6 +71,9 @@ export const runTask = async (input: RunTaskCommandInput): Promise<string> => {
   }
   return taskArn;
 };
+
+export const runTask = async (input: RunTaskCommandInput): Promise<string> =>
+  startedTaskArn(input, await awsClient(ECSClient).send(new RunTaskCommand(input)));
 
 /**
  * Checks the request's target against the scope (again: the scope may have narrowed since it was planned, and an

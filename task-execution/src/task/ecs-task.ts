@@ -42,9 +42,7 @@ export class EcsTask extends TaskBase {
   readonly launcher: NodeFunction;
 
   constructor(scope: Construct, id: string, props: EcsTaskProps) {
-    super(scope, id, props);
-    const errors = validateEcsTaskProps(props);
-    if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join('; ')}`);
+    super(scope, id, props, validateEcsTaskProps(props));
     const stack = ServiceStack.of(this);
     const family = stack.physicalName(props.name, 255);
     this.containerName = props.name;

@@ -51,9 +51,15 @@ export abstract class TaskBase extends Construct {
   /** Absent when `ingestResults` is false. */
   readonly ingestSubscription: SnsTopicSubscription | undefined;
 
-  protected constructor(scope: Construct, id: string, props: TaskBaseProps) {
+  /** `variantErrors`: what the variant found wrong with its own props, reported with the rest before anything is built. */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: TaskBaseProps,
+    variantErrors: readonly string[],
+  ) {
     super(scope, id);
-    const errors = validateTaskBaseProps(props);
+    const errors = [...validateTaskBaseProps(props), ...variantErrors];
     if (errors.length > 0) throw new Error(`${this.node.path}: ${errors.join('; ')}`);
     this.taskName = props.name;
     const source = props.input?.source ?? scanRequests;

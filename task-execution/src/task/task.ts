@@ -22,7 +22,7 @@ export class Task extends TaskBase {
   readonly scanFunction: NodeFunction;
 
   constructor(scope: Construct, id: string, props: TaskProps) {
-    super(scope, id, props);
+    super(scope, id, props, []);
     const { entry, environment, batchSize, maximumConcurrency, ...settings } = props.scan;
     this.scanFunction = new NodeFunction(this, 'scan', {
       ...settings,
