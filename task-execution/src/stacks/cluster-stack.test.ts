@@ -18,10 +18,17 @@ describe('ClusterStack', () => {
     });
   });
 
-  it("publishes the cluster's ARN and name for the scanners' tasks", () => {
+  it("publishes the cluster's ARN and name, and the subnets' tier, for the scanners' tasks", () => {
     expect(publishedParameters(synthesized)).toEqual({
       '/sec-an/test/task-execution/cluster/arn': refTo(synthesized, 'aws_ecs_cluster', 'arn'),
       '/sec-an/test/task-execution/cluster/name': refTo(synthesized, 'aws_ecs_cluster', 'name'),
+      '/sec-an/test/task-execution/task-subnets/tier': 'public',
     });
+    const privateTasks = synthesize(
+      new ClusterStack(Testing.app(), 'cluster', { stage: 'test', taskSubnetTier: 'private' }),
+    );
+    expect(publishedParameters(privateTasks)['/sec-an/test/task-execution/task-subnets/tier']).toBe(
+      'private',
+    );
   });
 });

@@ -3,15 +3,24 @@ import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster
 import type { Construct } from '@sec-an/constructs/cdktf';
 import { publishParameter } from '@sec-an/constructs/parameters';
 import { type DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
-import { clusterArnParameter, clusterNameParameter } from './published-parameters.ts';
+import type { SubnetTier } from '../task-runtime/task-settings.ts';
+import {
+  clusterArnParameter,
+  clusterNameParameter,
+  taskSubnetTierParameter,
+} from './published-parameters.ts';
 import { taskExecutionProject } from './task-execution-project.ts';
 
-export type ClusterStackProps = DeploymentSettings;
+export interface ClusterStackProps extends DeploymentSettings {
+  /** Which of shared-infra's subnets the tasks run in. Default: public (no NAT gateways). */
+  readonly taskSubnetTier?: SubnetTier;
+}
 
 /**
- * The ECS cluster the scanners' Fargate tasks run in. It holds no instances: Fargate runs each task, and the
- * task's own network configuration (the ECS Task construct) says which subnets. Container Insights records each
- * task's CPU, memory and network use.
+ * The ECS cluster the scanners' Fargate tasks run in. It holds no instances: Fargate runs each task, in the
+ * subnets of the tier published here (the ECS Task construct's launcher reads it at call time: private subnets
+ * when shared-infra has NAT gateways to reach the targets through). Container Insights records each task's CPU,
+ * memory and network use.
  */
 export class ClusterStack extends ServiceStack {
   readonly cluster: EcsCluster;
@@ -29,5 +38,11 @@ export class ClusterStack extends ServiceStack {
     });
     publishParameter(this, clusterArnParameter.thing, clusterArnParameter.attribute, this.cluster.arn);
     publishParameter(this, clusterNameParameter.thing, clusterNameParameter.attribute, this.cluster.name);
+    publishParameter(
+      this,
+      taskSubnetTierParameter.thing,
+      taskSubnetTierParameter.attribute,
+      props.taskSubnetTier ?? 'public',
+    );
   }
 }

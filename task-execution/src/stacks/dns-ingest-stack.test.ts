@@ -16,7 +16,9 @@ import {
 import { DnsIngestStack, type DnsIngestStackProps } from './dns-ingest-stack.ts';
 
 const synthesizeIngest = (props: Partial<DnsIngestStackProps> = {}): SynthesizedStack =>
-  synthesize(new DnsIngestStack(Testing.app(), 'dns-ingest', { stage: 'test', readerRoleArns: [], ...props }));
+  synthesize(
+    new DnsIngestStack(Testing.app(), 'dns-ingest', { stage: 'test', readerRoleArns: [], ...props }),
+  );
 
 const functionName = 'sec-an-test-task-execution-dns-ingest';
 const table = (synthesized: SynthesizedStack, name: string, attribute: string): string =>
@@ -74,7 +76,11 @@ describe('DnsIngestStack', () => {
         Action: ['dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
         Resource: [table(synthesized, 'addresses', 'arn')],
       },
-      { Effect: 'Allow', Action: ['dynamodb:BatchWriteItem'], Resource: [table(synthesized, 'dns-history', 'arn')] },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:BatchWriteItem'],
+        Resource: [table(synthesized, 'dns-history', 'arn')],
+      },
       {
         Effect: 'Allow',
         Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
@@ -96,7 +102,9 @@ describe('DnsIngestStack', () => {
     const roles = ['arn:aws:iam::111122223333:role/dns-reader', 'arn:aws:iam::444455556666:role/dns-reader'];
     const withRoles = synthesizeIngest({ readerRoleArns: roles });
     const grants = ownGrants(withRoles);
-    expect(grants.filter((statement) => !statement.Action.some((action) => action.startsWith('dynamodb:')))).toEqual([
+    expect(
+      grants.filter((statement) => !statement.Action.some((action) => action.startsWith('dynamodb:'))),
+    ).toEqual([
       { Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: roles },
       readerParameterGrant,
       { Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: [failuresQueue(withRoles)] },
@@ -139,7 +147,12 @@ describe('DnsIngestStack', () => {
   it('ingests once when deployed, and again only when the reader roles change', () => {
     const invocation = onlyResourceOf(synthesized, 'aws_lambda_invocation');
     expect(invocation).toMatchObject({
-      function_name: refTo(synthesized, 'aws_lambda_function', 'function_name', (fn) => fn.function_name === functionName),
+      function_name: refTo(
+        synthesized,
+        'aws_lambda_function',
+        'function_name',
+        (fn) => fn.function_name === functionName,
+      ),
       input: JSON.stringify({ source: 'sec-an.deploy' }),
       triggers: { readerRoles: '' },
     });

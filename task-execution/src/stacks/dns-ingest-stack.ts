@@ -43,7 +43,11 @@ export class DnsIngestStack extends ServiceStack {
       memorySizeMb: 1024,
     });
     // The ingest reads both current sides whole, then writes only what changed.
-    useTable(this, this.ingest, hostsTable, ['dynamodb:Scan', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem']);
+    useTable(this, this.ingest, hostsTable, [
+      'dynamodb:Scan',
+      'dynamodb:UpdateItem',
+      'dynamodb:BatchWriteItem',
+    ]);
     useTable(this, this.ingest, addressesTable, [
       'dynamodb:Scan',
       'dynamodb:UpdateItem',

@@ -29,7 +29,11 @@ export class FunctionSchedule extends Construct {
       description: props.description,
       scheduleExpression: props.expression,
     });
-    new CloudwatchEventTarget(this, 'target', { rule: this.rule.name, targetId: fn.name, arn: fn.functionArn });
+    new CloudwatchEventTarget(this, 'target', {
+      rule: this.rule.name,
+      targetId: fn.name,
+      arn: fn.functionArn,
+    });
     new LambdaPermission(this, 'permission', {
       statementId: 'ScheduleInvokes',
       action: 'lambda:InvokeFunction',

@@ -17,7 +17,9 @@ import { PlanAndInitiateStack } from './plan-and-initiate-stack.ts';
 
 const functionName = 'sec-an-test-task-execution-plan-and-initiate';
 
-const synthesizePlan = (plan = { periodSeconds: 86_400, buckets: 96, bucketSeconds: 900 }): SynthesizedStack =>
+const synthesizePlan = (
+  plan = { periodSeconds: 86_400, buckets: 96, bucketSeconds: 900 },
+): SynthesizedStack =>
   synthesize(new PlanAndInitiateStack(Testing.app(), 'plan-and-initiate', { stage: 'test', plan }));
 
 const parameter = (synthesized: SynthesizedStack, path: string): string =>
@@ -33,7 +35,11 @@ describe('PlanAndInitiateStack', () => {
   const synthesized = synthesizePlan();
 
   it('runs the handler with its four tables and the delay queue', () => {
-    const fn = resourceWhere(synthesized, 'aws_lambda_function', (each) => each.function_name === functionName);
+    const fn = resourceWhere(
+      synthesized,
+      'aws_lambda_function',
+      (each) => each.function_name === functionName,
+    );
     expect(fn).toMatchObject({
       timeout: 900,
       environment: {
@@ -58,7 +64,11 @@ describe('PlanAndInitiateStack', () => {
         Action: ['dynamodb:Scan', 'dynamodb:UpdateItem'],
         Resource: [parameter(synthesized, 'addresses-table/arn')],
       },
-      { Effect: 'Allow', Action: ['dynamodb:Scan'], Resource: [parameter(synthesized, 'dns-ingests-table/arn')] },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:Scan'],
+        Resource: [parameter(synthesized, 'dns-ingests-table/arn')],
+      },
       {
         Effect: 'Allow',
         Action: ['dynamodb:BatchWriteItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
@@ -77,7 +87,12 @@ describe('PlanAndInitiateStack', () => {
         Effect: 'Allow',
         Action: ['sqs:SendMessage'],
         Resource: [
-          refTo(synthesized, 'aws_sqs_queue', 'arn', (queue) => queue.name === `${functionName}-async-failures`),
+          refTo(
+            synthesized,
+            'aws_sqs_queue',
+            'arn',
+            (queue) => queue.name === `${functionName}-async-failures`,
+          ),
         ],
       },
     ]);
@@ -94,10 +109,12 @@ describe('PlanAndInitiateStack', () => {
       maximum_event_age_in_seconds: 900,
     });
     const fiveMinutes = synthesizePlan({ periodSeconds: 3600, buckets: 12, bucketSeconds: 300 });
-    expect(onlyResourceOf(fiveMinutes, 'aws_cloudwatch_event_rule').schedule_expression).toBe('cron(0/5 * * * ? *)');
-    expect(onlyResourceOf(fiveMinutes, 'aws_lambda_function_event_invoke_config').maximum_event_age_in_seconds).toBe(
-      300,
+    expect(onlyResourceOf(fiveMinutes, 'aws_cloudwatch_event_rule').schedule_expression).toBe(
+      'cron(0/5 * * * ? *)',
     );
+    expect(
+      onlyResourceOf(fiveMinutes, 'aws_lambda_function_event_invoke_config').maximum_event_age_in_seconds,
+    ).toBe(300);
   });
 
   it('refuses plan settings it cannot schedule at the start of each bucket', () => {

@@ -5,7 +5,7 @@ import { grantReadParameter, referenceParameter } from '@sec-an/constructs/param
 import { type DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
 import { scanScopeParameter } from '@sec-an/runtime/scan-scope';
 import { delayQueueUrlVariable } from '../initiator/initiator-settings.ts';
-import { planBucketsParameter, planPeriodParameter, type PlanSettings } from '../planning/index.ts';
+import { type PlanSettings, planBucketsParameter, planPeriodParameter } from '../planning/index.ts';
 import { addressesTable, dnsIngestsTable, scanPlansTable, scanPlanTable } from '../tables/index.ts';
 import { FunctionSchedule } from './function-schedule.ts';
 import { delayQueueArnParameter, delayQueueUrlParameter } from './published-parameters.ts';
@@ -28,6 +28,8 @@ export class PlanAndInitiateStack extends ServiceStack {
 
   constructor(scope: Construct, id: string, props: PlanAndInitiateStackProps) {
     super(scope, id, { ...props, project: taskExecutionProject });
+    // Refused before anything is built: plan settings the schedule cannot follow.
+    const expression = everyBucket(props.plan.bucketSeconds);
     // Planning a large estate writes a row per address; a run may take minutes, and never overlaps the next
     // bucket's run by much: the initiator resumes from the plan's cursor.
     this.planAndInitiate = new NodeFunction(this, 'plan-and-initiate', {
@@ -52,7 +54,7 @@ export class PlanAndInitiateStack extends ServiceStack {
       grantReadParameter(this, fn, parameter);
     }
     this.schedule = new FunctionSchedule(this, 'every-bucket', fn, {
-      expression: everyBucket(props.plan.bucketSeconds),
+      expression,
       description: `Plan and initiate scans at the start of every ${props.plan.bucketSeconds} s bucket`,
       // A retry later than the next bucket's run is of no use: that run resumes from the cursor.
       retries: { maximumEventAgeSeconds: Math.max(60, props.plan.bucketSeconds) },

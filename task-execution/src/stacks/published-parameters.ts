@@ -21,6 +21,9 @@ export const tableKeyArnParameter = published('table-key', 'arn');
 export const clusterArnParameter = published('cluster', 'arn');
 export const clusterNameParameter = published('cluster', 'name');
 
+/** `public` or `private`: the tier of shared-infra's subnets the tasks run in (the ECS Task launcher reads it). */
+export const taskSubnetTierParameter = published('task-subnets', 'tier');
+
 /** The topic every primary scanner's input queue subscribes to. */
 export const scanRequestTopicArnParameter = published('scan-request-topic', 'arn');
 

@@ -45,7 +45,9 @@ describe('buildTaskExecution', () => {
     const order = Object.values(stacks);
     for (const stack of order) {
       const synthesized = synthesize(stack);
-      const read = Object.values(synthesized.data?.aws_ssm_parameter ?? {}).map((parameter) => String(parameter.name));
+      const read = Object.values(synthesized.data?.aws_ssm_parameter ?? {}).map((parameter) =>
+        String(parameter.name),
+      );
       for (const name of read.filter((each) => each.startsWith('/sec-an/test/task-execution/'))) {
         const publisher = published.get(name);
         expect({ name, reader: stack.node.id, publishedBefore: publisher !== undefined }).toEqual({
@@ -67,9 +69,9 @@ describe('buildTaskExecution', () => {
       SEC_AN_TABLE_DELETION_PROTECTION: 'false',
       SEC_AN_DNS_READER_ROLE_ARN: 'arn:aws:iam::111122223333:role/dns-reader',
     });
-    expect(onlyResourceOf(synthesize(set.planAndInitiate), 'aws_cloudwatch_event_rule').schedule_expression).toBe(
-      'cron(0/10 * * * ? *)',
-    );
+    expect(
+      onlyResourceOf(synthesize(set.planAndInitiate), 'aws_cloudwatch_event_rule').schedule_expression,
+    ).toBe('cron(0/10 * * * ? *)');
     expect(onlyResourceOf(synthesize(set.dnsIngest), 'aws_cloudwatch_event_rule').schedule_expression).toBe(
       'cron(45 6 * * ? *)',
     );

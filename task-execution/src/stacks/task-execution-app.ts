@@ -30,7 +30,10 @@ export const buildTaskExecution = (
   deployment: DeploymentSettings,
   settings: TaskExecutionSettings,
 ): TaskExecutionStacks => {
-  const cluster = new ClusterStack(scope, 'cluster', deployment);
+  const cluster = new ClusterStack(scope, 'cluster', {
+    ...deployment,
+    taskSubnetTier: settings.taskSubnetTier,
+  });
   const tables = new TablesStack(scope, 'tables', {
     ...deployment,
     deletionProtection: settings.tableDeletionProtection,

@@ -18,6 +18,7 @@ describe('taskExecutionSettingsFrom', () => {
       plan: { periodSeconds: 86_400, buckets: 96, bucketSeconds: 900 },
       dnsReaderRoleArns: [],
       tableDeletionProtection: true,
+      taskSubnetTier: 'public',
     });
   });
 
@@ -31,6 +32,8 @@ describe('taskExecutionSettingsFrom', () => {
         SEC_AN_DNS_READER_ROLE_ARN:
           'arn:aws:iam::111122223333:role/dns-reader, arn:aws:iam::444455556666:role/dns-reader',
         SEC_AN_TABLE_DELETION_PROTECTION: 'false',
+        SEC_AN_TASK_SUBNETS: 'public',
+        SEC_AN_NAT_GATEWAYS: 'single',
       }),
     ).toEqual({
       scanScope: {
@@ -44,7 +47,18 @@ describe('taskExecutionSettingsFrom', () => {
         'arn:aws:iam::444455556666:role/dns-reader',
       ],
       tableDeletionProtection: false,
+      taskSubnetTier: 'public',
     });
+  });
+
+  it("runs tasks in private subnets when shared-infra's NAT gateways let them reach out", () => {
+    expect(taskExecutionSettingsFrom({ SEC_AN_NAT_GATEWAYS: 'none' }).taskSubnetTier).toBe('public');
+    expect(taskExecutionSettingsFrom({ SEC_AN_NAT_GATEWAYS: 'single' }).taskSubnetTier).toBe('private');
+    expect(taskExecutionSettingsFrom({ SEC_AN_NAT_GATEWAYS: 'per-zone' }).taskSubnetTier).toBe('private');
+    expect(taskExecutionSettingsFrom({ SEC_AN_TASK_SUBNETS: 'private' }).taskSubnetTier).toBe('private');
+    expect(() => taskExecutionSettingsFrom({ SEC_AN_TASK_SUBNETS: 'dmz' })).toThrow(
+      'SEC_AN_TASK_SUBNETS="dmz" is neither public nor private',
+    );
   });
 
   it('refuses a scope the planner would refuse, naming the bad entry', () => {

@@ -7,6 +7,7 @@ import {
 } from '@sec-an/runtime/scan-scope';
 import { parseRoleArns } from '../dns-inventory/dns-reader-role.ts';
 import { defaultPlanSettings, type PlanSettings, validatePlanSettings } from '../planning/index.ts';
+import { type SubnetTier, subnetTiers } from '../task-runtime/task-settings.ts';
 import { everyBucket } from './schedules.ts';
 import { parseTimeOfDay, type TimeOfDay } from './time-of-day.ts';
 
@@ -22,6 +23,8 @@ export interface TaskExecutionSettings {
   readonly dnsReaderRoleArns: readonly string[];
   /** Whether the tables refuse to be deleted (a destroy fails until this is turned off). Default: true. */
   readonly tableDeletionProtection: boolean;
+  /** The subnets scanners' tasks run in: private ones when shared-infra has NAT gateways, else public ones. */
+  readonly taskSubnetTier: SubnetTier;
 }
 
 export class TaskExecutionSettingsError extends Error {
@@ -97,6 +100,26 @@ const flag = (environment: Environment, name: string, fallback: boolean): boolea
   throw new TaskExecutionSettingsError(`${name}="${value}" is neither true nor false`);
 };
 
+const isTier = (value: string): value is SubnetTier => (subnetTiers as readonly string[]).includes(value);
+
+/**
+ * Tasks reach their targets from private subnets only through NAT, so the tier follows shared-infra's own
+ * setting (the same environment deploys both) unless it is named.
+ */
+const taskSubnetTier = (environment: Environment): SubnetTier => {
+  const named = settingOf(environment, 'SEC_AN_TASK_SUBNETS');
+  if (named !== undefined) {
+    if (isTier(named)) return named;
+    throw new TaskExecutionSettingsError(
+      `SEC_AN_TASK_SUBNETS="${named}" is neither ${subnetTiers.join(' nor ')}`,
+    );
+  }
+  const nat = settingOf(environment, 'SEC_AN_NAT_GATEWAYS') ?? 'none';
+  if (nat === 'none') return 'public';
+  if (nat === 'single' || nat === 'per-zone') return 'private';
+  throw new TaskExecutionSettingsError(`SEC_AN_NAT_GATEWAYS="${nat}" is none of none, single, per-zone`);
+};
+
 /** Reads the settings listed in task-execution's README; every bad value is refused at synth, by name. */
 export const taskExecutionSettingsFrom = (environment: Environment = process.env): TaskExecutionSettings => {
   const time = ingestTime(environment);
@@ -106,5 +129,6 @@ export const taskExecutionSettingsFrom = (environment: Environment = process.env
     ...(time === undefined ? {} : { dnsIngestTime: time }),
     dnsReaderRoleArns: readerRoles(environment),
     tableDeletionProtection: flag(environment, 'SEC_AN_TABLE_DELETION_PROTECTION', true),
+    taskSubnetTier: taskSubnetTier(environment),
   };
 };
