@@ -23,17 +23,40 @@ const operationOf = (incoming: IncomingMessage, body: string): string => {
   return `${incoming.method} ${pathTemplate(incoming.url ?? '/')}`;
 };
 
-/** Requests seen so far, by `<service>:<operation>`. */
-export type RequestCounts = Map<string, number>;
+/** One request the endpoint received. */
+export interface CountedRequest {
+  readonly service: string;
+  readonly operation: string;
+  /** The table (DynamoDB) or queue (SQS) a JSON-protocol request names. */
+  readonly resource?: string;
+}
 
 export interface RequestCounter {
   /** Where clients send their requests instead of the backend. */
   readonly endpoint: string;
-  /** The counts since the last reset (requests without AWS credentials, like moto's own API, are not counted). */
-  counts(): RequestCounts;
+  /** The requests since the last reset (those without AWS credentials, like moto's own API, are not counted). */
+  requests(): readonly CountedRequest[];
   reset(): void;
   stop(): Promise<void>;
 }
+
+/** The table or queue a JSON-protocol request names, if any. */
+const resourceOf = (body: string): string | undefined => {
+  try {
+    const parsed = JSON.parse(body) as { TableName?: unknown; QueueUrl?: unknown };
+    const resource = parsed.TableName ?? parsed.QueueUrl;
+    return typeof resource === 'string' ? resource : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const countedRequest = (incoming: IncomingMessage, body: string): CountedRequest | undefined => {
+  const service = serviceOf(incoming.headers);
+  if (service === undefined) return undefined;
+  const resource = incoming.headers['x-amz-target'] === undefined ? undefined : resourceOf(body);
+  return { service, operation: operationOf(incoming, body), ...(resource === undefined ? {} : { resource }) };
+};
 
 const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -49,14 +72,11 @@ const readBody = (incoming: IncomingMessage): Promise<Buffer> =>
  */
 export const startRequestCounter = async (backend: string): Promise<RequestCounter> => {
   const target = new URL(backend);
-  let counts: RequestCounts = new Map();
+  let requests: CountedRequest[] = [];
   const server: Server = createServer(async (incoming, outgoing) => {
     const body = await readBody(incoming);
-    const service = serviceOf(incoming.headers);
-    if (service !== undefined) {
-      const key = `${service}:${operationOf(incoming, body.toString('utf8'))}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    const counted = countedRequest(incoming, body.toString('utf8'));
+    if (counted !== undefined) requests.push(counted);
     const forwarded = httpRequest(
       {
         host: target.hostname,
@@ -81,9 +101,9 @@ export const startRequestCounter = async (backend: string): Promise<RequestCount
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
     endpoint: `http://${loopback}:${port}`,
-    counts: () => new Map(counts),
+    requests: () => [...requests],
     reset: () => {
-      counts = new Map();
+      requests = [];
     },
     stop: () =>
       new Promise((resolve, reject) => {
@@ -93,6 +113,12 @@ export const startRequestCounter = async (backend: string): Promise<RequestCount
   };
 };
 
-/** The total of the counts whose key matches. */
-export const countOf = (counts: RequestCounts, match: (key: string) => boolean = () => true): number =>
-  [...counts].filter(([key]) => match(key)).reduce((total, [, count]) => total + count, 0);
+/** How many requests of each `<service>:<operation>`, in name order. */
+export const countsByOperation = (requests: readonly CountedRequest[]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const { service, operation } of requests) {
+    const key = `${service}:${operation}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+};
