@@ -15,7 +15,6 @@ import { DeleteParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { awsClient } from '@sec-an/runtime/aws-clients';
 import { parameterName } from '@sec-an/runtime/parameters';
-import { testBackends } from '@sec-an/testing/backends';
 import {
   addressesTable,
   dnsHistoryTable,
@@ -122,7 +121,9 @@ export const createRole = async (credentials: AccountCredentials, roleName: stri
       { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' },
     ],
   };
-  const response = await fetch(testBackends().motoEndpoint, {
+  const endpoint = process.env.AWS_ENDPOINT_URL;
+  if (endpoint === undefined) throw new Error('AWS_ENDPOINT_URL is not set: createRole talks to moto');
+  const response = await fetch(endpoint, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
