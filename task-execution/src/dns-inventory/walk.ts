@@ -11,6 +11,8 @@ export interface Reach {
   readonly addresses: Set<string>;
   readonly outside: Set<string>;
   complete: boolean;
+  /** The most CNAME and alias hops below the name. */
+  depth: number;
 }
 
 export const outsideKey = (family: Family, name: string): string => `${family} ${name}`;
@@ -18,12 +20,19 @@ export const outsideKey = (family: Family, name: string): string => `${family} $
 /** Real resolvers give up after a few more CNAMEs than this. */
 export const maxChainLength = 16;
 
-const emptyReach = (complete: boolean): Reach => ({ addresses: new Set(), outside: new Set(), complete });
+const emptyReach = (complete: boolean): Reach => ({
+  addresses: new Set(),
+  outside: new Set(),
+  complete,
+  depth: 0,
+});
 
-const merge = (into: Reach, from: Reach): void => {
+/** Adds what a followed link reaches: one hop more than its target's own. */
+const mergeFollowed = (into: Reach, from: Reach): void => {
   for (const address of from.addresses) into.addresses.add(address);
   for (const name of from.outside) into.outside.add(name);
   into.complete &&= from.complete;
+  into.depth = Math.max(into.depth, from.depth + 1);
 };
 
 interface Step {
@@ -57,7 +66,7 @@ export class Walker {
     for (const record of records) {
       for (const address of record.addresses[family]) reach.addresses.add(address);
       for (const link of record.links) {
-        if (link.families.includes(family)) merge(reach, this.#follow(record, link, family, chain));
+        if (link.families.includes(family)) mergeFollowed(reach, this.#follow(record, link, family, chain));
       }
     }
     return reach;
@@ -71,14 +80,20 @@ export class Walker {
       this.#warnings.add('resolution-loop', `CNAME/alias loop ${path()}: the loop adds no address`);
       return emptyReach(false);
     }
-    if (chain.length >= maxChainLength) {
+    if (chain.length > maxChainLength) {
       this.#warnings.add(
         'chain-too-long',
         `CNAME/alias chain ${path()} is longer than ${maxChainLength}; cut`,
       );
       return emptyReach(false);
     }
-    const { reach, missingIn } = this.#memo.get(key) ?? this.#resolve(target, key, family, chain);
+    // A remembered answer that would take this walk past the longest chain is walked again, so that where a
+    // chain is cut does not depend on which host was resolved first.
+    const remembered = this.#memo.get(key);
+    const { reach, missingIn } =
+      remembered !== undefined && chain.length + remembered.reach.depth <= maxChainLength
+        ? remembered
+        : this.#resolve(target, key, family, chain);
     for (const zone of missingIn) {
       this.#warnings.add(
         'dangling-target',
