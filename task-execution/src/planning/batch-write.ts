@@ -4,9 +4,6 @@ import { awsClient } from '@sec-an/runtime/aws-clients';
 import { TransientError } from '@sec-an/runtime/errors';
 import { forEachConcurrently } from './concurrently.ts';
 
-/** BatchWriteItem's limit. */
-export const batchWriteSize = 25;
-
 export interface BatchWriteOptions {
   readonly concurrency: number;
   /** Calls per batch, the first included, before its unprocessed items fail the write. */
@@ -46,17 +43,15 @@ const writeBatch = async (
 };
 
 /**
- * Puts and deletes in batches of 25, several batches at a time; DynamoDB may leave some items of a batch
- * unprocessed under load, and those are sent again with backoff until they are written or the attempts run out.
+ * Writes batches of puts and deletes (at most `batchWriteSize` each), several at a time, taking each batch from
+ * the iterable only when it is sent, so that a million rows are never all in memory. DynamoDB may leave some
+ * items of a batch unprocessed under load; those are sent again with backoff until they are written or the
+ * attempts run out.
  */
 export const batchWrite = async (
   table: string,
-  requests: readonly WriteRequest[],
+  batches: Iterable<WriteRequest[]>,
   options: BatchWriteOptions = defaultBatchWriteOptions,
 ): Promise<void> => {
-  const batches: WriteRequest[][] = [];
-  for (let start = 0; start < requests.length; start += batchWriteSize) {
-    batches.push(requests.slice(start, start + batchWriteSize));
-  }
   await forEachConcurrently(batches, options.concurrency, (batch) => writeBatch(table, batch, options));
 };

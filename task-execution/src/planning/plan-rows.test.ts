@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { plannedRequestId, planPeriod, scanPlanItems, validatePlanSettings } from './index.ts';
+import { plannedRequestId, planPeriod, scanPlanWrites, validatePlanSettings } from './index.ts';
 
 const period = planPeriod(
   'ingest-7',
@@ -11,25 +11,42 @@ const period = planPeriod(
 describe('scan-plan rows', () => {
   it('hold the table model attributes, expiring one period after the plan ends', () => {
     const placement = { address: '198.51.100.7', bucket: 3, plannedAt: period.startsAt + 3 * 900_000 + 1234 };
-    const [item] = scanPlanItems(period, [placement], () => ['www.example.com', 'example.com']);
-    expect(item).toEqual({
-      bucket: { S: 'ingest-7@2026-11-21T00:00:00.000Z#00003' },
-      address: { S: '198.51.100.7' },
-      plannedAt: { N: String(placement.plannedAt) },
-      requestId: { S: plannedRequestId(period.planId, '198.51.100.7') },
-      hosts: { SS: ['www.example.com', 'example.com'] },
-      status: { S: 'planned' },
-      expiresAt: { N: String(Date.UTC(2026, 10, 23) / 1000) },
-    });
+    const [batch] = [...scanPlanWrites(period, [placement], () => ['www.example.com', 'example.com'])];
+    expect(batch?.map((write) => write.PutRequest?.Item)).toEqual([
+      {
+        bucket: { S: 'ingest-7@2026-11-21T00:00:00.000Z#00003' },
+        address: { S: '198.51.100.7' },
+        plannedAt: { N: String(placement.plannedAt) },
+        requestId: { S: plannedRequestId(period.planId, '198.51.100.7') },
+        hosts: { SS: ['www.example.com', 'example.com'] },
+        status: { S: 'planned' },
+        expiresAt: { N: String(Date.UTC(2026, 10, 23) / 1000) },
+      },
+    ]);
+  });
+
+  it('come in batches of 25 puts, the most one BatchWriteItem takes', () => {
+    const placements = Array.from({ length: 60 }, (_, i) => ({
+      address: `10.0.0.${i}`,
+      bucket: 0,
+      plannedAt: period.startsAt + i,
+    }));
+    const batches = [...scanPlanWrites(period, placements, () => ['x.example.com'])];
+    expect(batches.map((batch) => batch.length)).toEqual([25, 25, 10]);
+    expect(batches.flat().map((write) => write.PutRequest?.Item?.address?.S)).toEqual(
+      placements.map(({ address }) => address),
+    );
   });
 
   it('leave out the host set of an address no name reaches (DynamoDB has no empty set)', () => {
-    const [item] = scanPlanItems(
-      period,
-      [{ address: '2001:db8::1', bucket: 0, plannedAt: period.startsAt }],
-      () => [],
-    );
-    expect(item).not.toHaveProperty('hosts');
+    const [batch] = [
+      ...scanPlanWrites(
+        period,
+        [{ address: '2001:db8::1', bucket: 0, plannedAt: period.startsAt }],
+        () => [],
+      ),
+    ];
+    expect(batch?.[0]?.PutRequest?.Item).not.toHaveProperty('hosts');
   });
 });
 

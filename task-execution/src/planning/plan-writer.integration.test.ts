@@ -94,6 +94,7 @@ const snapshot = async () => ({
   scanPlans: await rowsOf(scanPlansTable),
 });
 
+// Each test writes and reads a few hundred rows one call at a time; a busy machine makes that take seconds.
 describe('writing a plan (moto DynamoDB)', () => {
   useCleanBackends();
   const saved = { ...process.env };
@@ -117,7 +118,7 @@ describe('writing a plan (moto DynamoDB)', () => {
         }),
       );
     }
-  });
+  }, 60_000);
   afterAll(() => {
     process.env = { ...saved };
   });
@@ -200,13 +201,13 @@ describe('writing a plan (moto DynamoDB)', () => {
         outOfScopeCount: expectedOutOfScope.size,
       },
     ]);
-  });
+  }, 60_000);
 
   it('leaves every row as it was when run again for the same plan', async () => {
     const summary = await writePlan(firstPlan, scope);
     expect(summary).toMatchObject({ alreadyReady: true, addressCount: afterFirst.scanPlan.length });
     expect(await snapshot()).toEqual(afterFirst);
-  });
+  }, 60_000);
 
   it('finishes a plan an earlier run left unfinished, with exactly the rows of a run in one go', async () => {
     await dynamodb().send(
@@ -240,7 +241,7 @@ describe('writing a plan (moto DynamoDB)', () => {
     const summary = await writePlan(firstPlan, scope);
     expect(summary).toMatchObject({ alreadyReady: false, resumed: true, staleRowsDeleted: 1 });
     expect(await snapshot()).toEqual(afterFirst);
-  });
+  }, 60_000);
 
   it('never plans an address that left the scope, and clears the plan it had', async () => {
     const narrower = parseScanScope({
@@ -275,7 +276,7 @@ describe('writing a plan (moto DynamoDB)', () => {
         scopeReason: 'address is in deny CIDR 10.0.0.0/24',
       });
     }
-  });
+  }, 60_000);
 
   it('does not bring back, as a row of planner attributes, an address an ingest deleted', async () => {
     const gone = await writeAddressMarks(
@@ -288,5 +289,5 @@ describe('writing a plan (moto DynamoDB)', () => {
       new GetItemCommand({ TableName: 'test-addresses', Key: { address: { S: '10.0.250.250' } } }),
     );
     expect(Item).toBeUndefined();
-  });
+  }, 60_000);
 });

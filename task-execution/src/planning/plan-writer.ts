@@ -1,11 +1,10 @@
-import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { type ScanScope, scopeVerdict } from '@sec-an/runtime/scan-scope';
 import { type AddressMark, markIsWritten, writeAddressMarks } from './address-marks.ts';
 import { batchWrite } from './batch-write.ts';
 import { type EstateAddress, readEstate } from './estate.ts';
 import type { PlanPeriod } from './plan-period.ts';
 import { markPlanReady, readPlanRecord, startWritingPlan } from './plan-record.ts';
-import { scanPlanItems } from './plan-rows.ts';
+import { scanPlanWrites } from './plan-rows.ts';
 import { type PlanTables, planTablesFromEnvironment } from './plan-tables.ts';
 import { type Placement, spreadAddresses } from './spread.ts';
 import { deleteStaleRows } from './stale-rows.ts';
@@ -91,10 +90,9 @@ export const writePlan = async (
   const rows = new Map(estate.map((row) => [row.address, row]));
   const judged = judge(estate, scope);
   const placements = spreadAddresses([...judged.inScope.keys()], period);
-  const items = scanPlanItems(period, placements, (address) => rows.get(address)?.hosts ?? []);
   await batchWrite(
     tables.scanPlan,
-    items.map((item): WriteRequest => ({ PutRequest: { Item: item } })),
+    scanPlanWrites(period, placements, (address) => rows.get(address)?.hosts ?? []),
   );
   const staleRowsDeleted =
     start === 'resumed' ? await deleteStaleRows(tables.scanPlan, period, placements, concurrency) : 0;

@@ -6,7 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { awsClient } from '@sec-an/runtime/aws-clients';
 import { batchWrite } from './batch-write.ts';
-import { forEachConcurrently } from './concurrently.ts';
+import { chunks, forEachConcurrently } from './concurrently.ts';
+import { batchWriteSize } from './dynamodb-limits.ts';
 import { bucketKey, type PlanPeriod } from './plan-period.ts';
 import type { Placement } from './spread.ts';
 
@@ -53,6 +54,6 @@ export const deleteStaleRows = async (
       }
     }
   });
-  await batchWrite(table, stale);
+  await batchWrite(table, chunks(stale, batchWriteSize));
   return stale.length;
 };

@@ -1,0 +1,10 @@
+import { benchPlanning } from './planning.ts';
+
+const print = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** The task-execution benches, in order; each prints its own BENCH lines. */
+const benches: readonly ((out: typeof print) => Promise<void>)[] = [benchPlanning];
+
+for (const bench of benches) await bench(print);

@@ -1,0 +1,2 @@
+/** Items in one BatchWriteItem call, DynamoDB's limit. */
+export const batchWriteSize = 25;
