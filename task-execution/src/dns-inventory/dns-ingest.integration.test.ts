@@ -1,11 +1,12 @@
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { Change, ResourceRecordSet, Route53Client } from '@aws-sdk/client-route-53';
+import { STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { awsClient } from '@sec-an/runtime/aws-clients';
 import { parameterName } from '@sec-an/runtime/parameters';
 import { useCleanBackends } from '@sec-an/testing/backends';
-import { dnsReaderRoleParameter } from './dns-reader-role.ts';
-import { DnsReaderRoleParameterError } from './errors.ts';
+import { dnsReaderRoleParameter, route53Sources } from './dns-reader-role.ts';
+import { DnsReaderRoleError, DnsReaderRoleParameterError } from './errors.ts';
 import { ingestDns } from './ingest-dns.ts';
 import {
   changeRecords,
@@ -460,6 +461,43 @@ describe('DNS ingest of a Route53 estate in two zones, read through an assumed r
       warnings: [],
     });
     expect(ingests.good?.status).toBe('complete');
+  }, 30_000);
+
+  it('a role STS refuses (refusal injected: moto assumes any role) fails the ingest, naming the role, and writes only the failed ingest row', async () => {
+    await setReaderRoles(roleArn);
+    const tables = await createDnsTables('refused-role');
+    const refusing = new STSClient({});
+    refusing.middlewareStack.add(
+      () => async () => {
+        throw new STSServiceException({
+          name: 'AccessDenied',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 403 },
+          message: `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+        });
+      },
+      { step: 'initialize', name: 'refuseAssumeRole' },
+    );
+    const failed = ingestDns({
+      tables,
+      resolver: tableResolver({}).resolver,
+      ingestId: 'refused',
+      sources: () => route53Sources(refusing),
+    });
+    const message = `cannot assume the DNS reader role ${roleArn} (from ${parameterName(dnsReaderRoleParameter)}): AccessDenied: User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`;
+    await expect(failed).rejects.toThrow(DnsReaderRoleError);
+    await expect(failed).rejects.toThrow(message);
+    expect(await readRows(tables.hosts)).toEqual([]);
+    expect(await readRows(tables.addresses)).toEqual([]);
+    expect(await readRows(tables.history)).toEqual([]);
+    expect(await readRows(tables.ingests)).toEqual([
+      expect.objectContaining({
+        ingestId: 'refused',
+        status: 'failed',
+        errorName: 'DnsReaderRoleError',
+        error: message,
+      }),
+    ]);
   }, 30_000);
 
   it("without a reader role, reads with the function's own credentials", async () => {
