@@ -5,11 +5,16 @@
  *
  * Times are epoch milliseconds (N) everywhere, declared as such to the OpenSearch sync.
  */
+/** DynamoDB's scalar key types: string or number. */
+export type KeyType = 'S' | 'N';
+
 export interface TableModel {
   /** The table's name inside the project: `{app}-{stage}-task-execution-{name}`. */
   readonly name: string;
   readonly hashKey: string;
+  readonly hashKeyType: KeyType;
   readonly rangeKey?: string;
+  readonly rangeKeyType?: KeyType;
   /** The environment variable that gives a handler the physical name. */
   readonly nameVariable: string;
 }
@@ -22,6 +27,7 @@ export interface TableModel {
 export const hostsTable = {
   name: 'hosts',
   hashKey: 'host',
+  hashKeyType: 'S',
   nameVariable: 'SEC_AN_HOSTS_TABLE',
 } as const satisfies TableModel;
 
@@ -35,18 +41,21 @@ export const hostsTable = {
 export const addressesTable = {
   name: 'addresses',
   hashKey: 'address',
+  hashKeyType: 'S',
   nameVariable: 'SEC_AN_ADDRESSES_TABLE',
 } as const satisfies TableModel;
 
 /**
  * The host <-> address history, one row per name and ingest where something changed: `name` (S: `host:<host>` or
- * `address:<address>`), `ingestedAt` (N), `ingestId` (S), `kind` (S: host | address), `current` (SS: the
+ * `address:<address>`), `ingestedAt` (N), `ingestId` (S), `kind` (S: host | address), `change` (S: appeared | changed | disappeared), `current` (SS: the
  * addresses of a host, the hosts of an address; absent once gone), `added` (SS), `removed` (SS).
  */
 export const dnsHistoryTable = {
   name: 'dns-history',
   hashKey: 'name',
+  hashKeyType: 'S',
   rangeKey: 'ingestedAt',
+  rangeKeyType: 'N',
   nameVariable: 'SEC_AN_DNS_HISTORY_TABLE',
 } as const satisfies TableModel;
 
@@ -57,6 +66,7 @@ export const dnsHistoryTable = {
 export const dnsIngestsTable = {
   name: 'dns-ingests',
   hashKey: 'ingestId',
+  hashKeyType: 'S',
   nameVariable: 'SEC_AN_DNS_INGESTS_TABLE',
 } as const satisfies TableModel;
 
@@ -69,7 +79,9 @@ export const dnsIngestsTable = {
 export const scanPlanTable = {
   name: 'scan-plan',
   hashKey: 'bucket',
+  hashKeyType: 'S',
   rangeKey: 'address',
+  rangeKeyType: 'S',
   nameVariable: 'SEC_AN_SCAN_PLAN_TABLE',
 } as const satisfies TableModel;
 
@@ -81,6 +93,7 @@ export const scanPlanTable = {
 export const scanPlansTable = {
   name: 'scan-plans',
   hashKey: 'planId',
+  hashKeyType: 'S',
   nameVariable: 'SEC_AN_SCAN_PLANS_TABLE',
 } as const satisfies TableModel;
 
