@@ -5,6 +5,7 @@ import {
   type ScalarAttributeType,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import {
   type Change,
   ChangeResourceRecordSetsCommand,
@@ -110,10 +111,7 @@ export const credentialsIn = async (accountId: string): Promise<AccountCredentia
   };
 };
 
-/**
- * Creates an IAM role in the account of `credentials` through moto's IAM query API (the project has no IAM
- * client: nothing else in it creates roles at run time). moto finds the account from the credential scope.
- */
+/** Creates an IAM role in the account of `credentials` (moto finds the account from them). */
 export const createRole = async (credentials: AccountCredentials, roleName: string): Promise<string> => {
   const trust = {
     Version: '2012-10-17',
@@ -121,27 +119,11 @@ export const createRole = async (credentials: AccountCredentials, roleName: stri
       { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'sts:AssumeRole' },
     ],
   };
-  const endpoint = process.env.AWS_ENDPOINT_URL;
-  if (endpoint === undefined) throw new Error('AWS_ENDPOINT_URL is not set: createRole talks to moto');
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/20240101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0`,
-      'x-amz-security-token': credentials.sessionToken,
-    },
-    body: new URLSearchParams({
-      Action: 'CreateRole',
-      Version: '2010-05-08',
-      RoleName: roleName,
-      AssumeRolePolicyDocument: JSON.stringify(trust),
-    }),
-  });
-  const text = await response.text();
-  const arn = /<Arn>([^<]+)<\/Arn>/.exec(text)?.[1];
-  if (!response.ok || arn === undefined)
-    throw new Error(`CreateRole ${roleName} failed: ${response.status} ${text}`);
-  return arn;
+  const { Role } = await new IAMClient({ credentials }).send(
+    new CreateRoleCommand({ RoleName: roleName, AssumeRolePolicyDocument: JSON.stringify(trust) }),
+  );
+  if (Role?.Arn === undefined) throw new Error(`CreateRole ${roleName} returned no ARN`);
+  return Role.Arn;
 };
 
 /** A Route53 client acting in the account of `credentials` (the default account without). */
