@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeTasksCommand, ECSClient, ListTasksCommand, type Task } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  ECSClient,
+  type Task as EcsRunningTask,
+  ListTasksCommand,
+} from '@aws-sdk/client-ecs';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
@@ -32,6 +37,7 @@ import { publishMessages, readMessage } from '@sec-an/runtime/sns';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import type { ScanRequest } from '../task-runtime/index.ts';
 import { EcsTask } from './ecs-task.ts';
+import { Task } from './task.ts';
 
 const stage = 'test';
 const prefix = `sec-an-${stage}`;
@@ -81,8 +87,9 @@ class IngestQueueStandIn extends ServiceStack {
 }
 
 /**
- * A scanner declared as scanner projects will: its container's command is a Node script of the host, since the
- * local platform runs a task's command as a child process instead of its image.
+ * Scanners declared as scanner projects will: a Fargate task for IPv4 addresses, whose container's command is a
+ * Node script of the host (the local platform runs a task's command as a child process instead of its image),
+ * and a scan function for IPv6 ones.
  */
 class ProbeScannerStack extends ServiceStack {
   constructor(scope: App) {
@@ -94,6 +101,12 @@ class ProbeScannerStack extends ServiceStack {
       container: { image: 'probe:local', command: [process.execPath, probeEntry('probe-container')] },
       cpu: 256,
       memoryMiB: 512,
+    });
+    new Task(this, 'probe-fn', {
+      name: 'probe-fn',
+      input: { filterPolicy: { addressType: ['ipv6'] } },
+      scan: { entry: probeEntry('probe-scan') },
+      parser: { entry: probeEntry('probe-parser') },
     });
   }
 }
@@ -119,7 +132,7 @@ const requestFor = (requestId: string, address: string, hosts: readonly string[]
 
 const ecs = () => awsClient(ECSClient);
 
-const tasksStartedBy = async (requestId: string): Promise<Task[]> => {
+const tasksStartedBy = async (requestId: string): Promise<EcsRunningTask[]> => {
   const arns: string[] = [];
   for (const desiredStatus of ['RUNNING', 'STOPPED'] as const) {
     const { taskArns = [] } = await ecs().send(
@@ -132,15 +145,15 @@ const tasksStartedBy = async (requestId: string): Promise<Task[]> => {
   return tasks;
 };
 
-describe('an EcsTask on the local platform (the container image is not run: the host runs its command)', () => {
+describe('an EcsTask and a Task on the local platform (the container image is not run: the host runs its command)', () => {
   useCleanBackends();
   let workspace: string;
   let compute: ComputeHandle;
   let resources: Record<string, AppliedResource>;
   const results = new Map<string, ScanResult>();
 
-  /** Everything the ingest queue has received so far, by request id. */
-  const ingested = async (requestId: string): Promise<ScanResult | undefined> => {
+  /** The result of `task` for `requestId`, once the ingest queue has received it. */
+  const ingested = async (task: string, requestId: string): Promise<ScanResult | undefined> => {
     const queueUrl = publishedValue(resources, parameter('analytics-platform', 'ingest-queue', 'url'));
     const { Messages = [] } = await awsClient(SQSClient).send(
       new ReceiveMessageCommand({
@@ -160,12 +173,12 @@ describe('an EcsTask on the local platform (the container image is not run: the 
           ]),
         ),
       });
-      results.set(message.requestId ?? '', message);
+      results.set(`${message.task}/${message.requestId}`, message);
       await awsClient(SQSClient).send(
         new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: received.ReceiptHandle }),
       );
     }
-    return results.get(requestId);
+    return results.get(`${task}/${requestId}`);
   };
 
   const publish = (...requests: ScanRequest[]) =>
@@ -215,7 +228,7 @@ describe('an EcsTask on the local platform (the container image is not run: the 
       requestFor(requestId, '192.0.2.10', ['www.example.org', 'example.org']),
     );
 
-    const result = await eventually('the result on the ingest queue', () => ingested(requestId));
+    const result = await eventually('the result on the ingest queue', () => ingested('probe', requestId));
 
     const bucket = publishedValue(resources, parameter('probe-scanner', 'probe-raw-results', 'name'));
     expect(result).toMatchObject({
@@ -258,7 +271,20 @@ describe('an EcsTask on the local platform (the container image is not run: the 
       hosts: { SS: ['www.example.org'] },
     });
     expect(await tasksStartedBy(ipv6RequestId)).toEqual([]);
-    expect(results.has(ipv6RequestId)).toBe(false);
+    expect(results.has(`probe-fn/${requestId}`)).toBe(false);
+  }, 120_000);
+
+  it('takes the request its filter policy selects to the scan function, and on to the results topic', async () => {
+    const requestId = '7d0c9a52-4f1e-4a8e-9a43-0f2d8c5b1e02';
+
+    const result = await eventually('the scan function result', () => ingested('probe-fn', requestId));
+
+    expect(result).toMatchObject({
+      task: 'probe-fn',
+      raw: { bucket: publishedValue(resources, parameter('probe-scanner', 'probe-fn-raw-results', 'name')) },
+      documents: { host: [{ fields: { address: '2001:db8::10', hosts: ['www.example.org'] } }] },
+    });
+    expect(results.has(`probe/${requestId}`)).toBe(false);
   }, 120_000);
 
   it('passes a request too large for RunTask through the bucket', async () => {
@@ -266,7 +292,7 @@ describe('an EcsTask on the local platform (the container image is not run: the 
     const hosts = Array.from({ length: 400 }, (_, index) => `host-${index}.scanned.example.org`);
     await publish(requestFor(requestId, '192.0.2.11', hosts));
 
-    const result = await eventually('the staged request result', () => ingested(requestId));
+    const result = await eventually('the staged request result', () => ingested('probe', requestId));
 
     expect(result.documents.host?.[0]?.fields).toMatchObject({ address: '192.0.2.11', hosts, staged: true });
   }, 120_000);
