@@ -10,15 +10,6 @@ export interface LaunchSettings {
   readonly resultsBucket: string;
 }
 
-/** Every variable the launcher reads; the EcsTask construct sets them all. */
-export const launcherVariables = [
-  taskVariables.taskName,
-  taskVariables.taskDefinitionArn,
-  taskVariables.containerName,
-  taskVariables.securityGroupId,
-  taskVariables.resultsBucket,
-] as const;
-
 const required = (environment: NodeJS.ProcessEnv, name: string): string => {
   const value = environment[name];
   if (value === undefined || value === '') {

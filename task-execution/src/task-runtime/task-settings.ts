@@ -1,7 +1,7 @@
 import type { ParameterAddress } from '@sec-an/runtime/parameters';
 
 /** A parameter another project publishes, addressed without app and stage (those are the caller's). */
-export type PublishedParameter = Omit<ParameterAddress, 'app' | 'stage'>;
+export type ProjectParameter = Omit<ParameterAddress, 'app' | 'stage'>;
 
 /**
  * What the Task constructs put into their functions' environment. Values that live in the task's own stack are
@@ -39,7 +39,7 @@ export const rawResultsPrefix = 'raw/';
 /** Where the launcher keeps a request too large for RunTask's overrides, for the container to read. */
 export const requestsPrefix = 'requests/';
 
-const taskExecution = (thing: string, attribute: string): PublishedParameter => ({
+const taskExecution = (thing: string, attribute: string): ProjectParameter => ({
   project: 'task-execution',
   thing,
   attribute,
@@ -62,17 +62,17 @@ export const subnetTiers = ['public', 'private'] as const;
 export type SubnetTier = (typeof subnetTiers)[number];
 
 /** shared-infra's subnets of a tier, comma-separated. */
-export const subnetIdsParameter = (tier: SubnetTier): PublishedParameter => ({
+export const subnetIdsParameter = (tier: SubnetTier): ProjectParameter => ({
   project: 'shared-infra',
   thing: `${tier}-subnets`,
   attribute: 'ids',
 });
 
 /** shared-infra's VPC, in which a task's security group is made. */
-export const vpcIdParameter: PublishedParameter = { project: 'shared-infra', thing: 'vpc', attribute: 'id' };
+export const vpcIdParameter: ProjectParameter = { project: 'shared-infra', thing: 'vpc', attribute: 'id' };
 
 /** analytics-platform's ingest queue, which admits every results topic of the app and stage. */
-export const ingestQueueArnParameter: PublishedParameter = {
+export const ingestQueueArnParameter: ProjectParameter = {
   project: 'analytics-platform',
   thing: 'ingest-queue',
   attribute: 'arn',
