@@ -65,9 +65,12 @@ const createTable = (model: TableModel) =>
           ? []
           : [{ AttributeName: model.rangeKey, KeyType: 'RANGE' as const }]),
       ],
-      AttributeDefinitions: [model.hashKey, ...(model.rangeKey === undefined ? [] : [model.rangeKey])].map(
-        (name) => ({ AttributeName: name, AttributeType: 'S' as const }),
-      ),
+      AttributeDefinitions: [
+        { AttributeName: model.hashKey, AttributeType: model.hashKeyType },
+        ...(model.rangeKey === undefined || model.rangeKeyType === undefined
+          ? []
+          : [{ AttributeName: model.rangeKey, AttributeType: model.rangeKeyType }]),
+      ],
     }),
   );
 

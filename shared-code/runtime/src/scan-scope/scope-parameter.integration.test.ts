@@ -19,16 +19,17 @@ const putScope = (value: unknown) =>
 
 const target = { address: '198.51.100.7', hosts: ['www.example.com'] };
 
+// Waits out the parameter cache between changes; a busy machine can stretch a test past jest's default 5 s.
 describe('the scan scope read from SSM at call time (moto)', () => {
   useCleanBackends();
 
   it('lives under task-execution', () => {
     expect(parameterName(scanScopeParameter)).toBe('/sec-an/local/task-execution/scan-scope/definition');
-  });
+  }, 30_000);
 
   it('is a missing-parameter error until the stack creates it: nothing is in scope by default', async () => {
     await expect(readScanScope()).rejects.toThrow(MissingParameterError);
-  });
+  }, 30_000);
 
   it('follows the operator: empty, then an allow-list, then a deny, each seen after the cache TTL', async () => {
     await putScope(emptyScanScopeDefinition);
@@ -46,7 +47,7 @@ describe('the scan scope read from SSM at call time (moto)', () => {
     expect(scopeVerdict(await readScanScope({ maxAgeSeconds: 1 }), target).reason).toBe(
       'address is in deny CIDR 198.51.100.0/24',
     );
-  });
+  }, 30_000);
 
   it('fails loudly on a malformed definition, naming the parameter and the entry', async () => {
     await putScope({ allow: { cidrs: ['10.0.0.1/8'] } });
@@ -56,5 +57,5 @@ describe('the scan scope read from SSM at call time (moto)', () => {
     await expect(read).rejects.toThrow(
       'scan scope /sec-an/local/task-execution/scan-scope/definition: allow.cidrs[0] "10.0.0.1/8" has host bits set',
     );
-  });
+  }, 30_000);
 });
