@@ -1,3 +1,4 @@
+import { benchAwsRequests } from './aws-requests.ts';
 import { benchPlanning } from './planning.ts';
 
 const print = (line: string): void => {
@@ -5,6 +6,6 @@ const print = (line: string): void => {
 };
 
 /** The task-execution benches, in order; each prints its own BENCH lines. */
-const benches: readonly ((out: typeof print) => Promise<void>)[] = [benchPlanning];
+const benches: readonly ((out: typeof print) => Promise<void>)[] = [benchPlanning, benchAwsRequests];
 
 for (const bench of benches) await bench(print);
