@@ -1,8 +1,6 @@
 export type { PlanPeriod } from './plan-period.ts';
 export { bucketAt, bucketKey, nextBucketBoundary, planIdOf, planPeriod } from './plan-period.ts';
-export type { PlanRecord, PlanStatus } from './plan-record.ts';
-export { readPlanRecord } from './plan-record.ts';
-export { planExpiresAt, scanPlanItemBuilder, scanPlanWrites } from './plan-rows.ts';
+export { scanPlanWrites } from './plan-rows.ts';
 export type { PlanSettings, RawPlanSettings } from './plan-settings.ts';
 export {
   defaultPlanSettings,
