@@ -28,8 +28,14 @@ export const readPlanRecord = async (table: string, planId: string): Promise<Pla
   };
 };
 
-/** A new plan, one an earlier run left `writing` (it stopped before the end), or one that is ready. */
-export type PlanStart = 'new' | 'resumed' | 'ready';
+/**
+ * A new plan, one an earlier run left `writing` (it stopped before the end; with the bucket count it was
+ * written with, which the plan settings may have changed since), or one that is ready.
+ */
+export type PlanStart =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'resumed'; readonly earlierBuckets: number }
+  | { readonly kind: 'ready' };
 
 /**
  * Creates the plan's row as `writing`, or finds it `writing`. A ready plan is left alone: it is never written
@@ -58,9 +64,10 @@ export const startWritingPlan = async (table: string, period: PlanPeriod): Promi
         ReturnValues: 'ALL_OLD',
       }),
     );
-    return Attributes === undefined ? 'new' : 'resumed';
+    if (Attributes === undefined) return { kind: 'new' };
+    return { kind: 'resumed', earlierBuckets: Number(Attributes.buckets?.N ?? period.buckets) };
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return 'ready';
+    if (error instanceof ConditionalCheckFailedException) return { kind: 'ready' };
     throw error;
   }
 };

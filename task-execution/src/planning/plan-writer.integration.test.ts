@@ -217,23 +217,30 @@ describe('writing a plan (moto DynamoDB)', () => {
       new UpdateItemCommand({
         TableName: 'test-scan-plans',
         Key: { planId: { S: firstPlan.planId } },
-        UpdateExpression: 'SET #status = :writing REMOVE addressCount, outOfScopeCount',
+        // Written with twice the buckets, as if the plan settings had changed before this run.
+        UpdateExpression: 'SET #status = :writing, buckets = :earlier REMOVE addressCount, outOfScopeCount',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':writing': { S: 'writing' } },
+        ExpressionAttributeValues: { ':writing': { S: 'writing' }, ':earlier': { N: '192' } },
       }),
     );
-    // What an earlier run might have left: a row of an address that has since gone, and a half-written mark.
-    await dynamodb().send(
-      new PutItemCommand({
-        TableName: 'test-scan-plan',
-        Item: marshall({
-          bucket: bucketKey(firstPlan.planId, 5),
-          address: '10.0.200.1',
-          plannedAt: 1,
-          status: 'planned',
+    // What an earlier run might have left: rows of addresses that have since gone (one in a bucket beyond the
+    // present count), and a half-written mark.
+    for (const [bucket, address] of [
+      [5, '10.0.200.1'],
+      [150, '10.0.200.2'],
+    ] as const) {
+      await dynamodb().send(
+        new PutItemCommand({
+          TableName: 'test-scan-plan',
+          Item: marshall({
+            bucket: bucketKey(firstPlan.planId, bucket),
+            address,
+            plannedAt: 1,
+            status: 'planned',
+          }),
         }),
-      }),
-    );
+      );
+    }
     await dynamodb().send(
       new UpdateItemCommand({
         TableName: 'test-addresses',
@@ -242,7 +249,7 @@ describe('writing a plan (moto DynamoDB)', () => {
       }),
     );
     const summary = await writePlan(firstPlan, scope);
-    expect(summary).toMatchObject({ alreadyReady: false, resumed: true, staleRowsDeleted: 1 });
+    expect(summary).toMatchObject({ alreadyReady: false, resumed: true, staleRowsDeleted: 2 });
     expect(await snapshot()).toEqual(afterFirst);
   }, 60_000);
 

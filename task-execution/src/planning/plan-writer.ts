@@ -74,7 +74,7 @@ export const writePlan = async (
   const tables = options.tables ?? planTablesFromEnvironment();
   const concurrency = options.concurrency ?? 16;
   const start = await startWritingPlan(tables.scanPlans, period);
-  if (start === 'ready') {
+  if (start.kind === 'ready') {
     const record = await readPlanRecord(tables.scanPlans, period.planId);
     return {
       planId: period.planId,
@@ -95,7 +95,9 @@ export const writePlan = async (
     scanPlanWrites(period, placements, (address) => rows.get(address)?.hosts ?? []),
   );
   const staleRowsDeleted =
-    start === 'resumed' ? await deleteStaleRows(tables.scanPlan, period, placements, concurrency) : 0;
+    start.kind === 'resumed'
+      ? await deleteStaleRows(tables.scanPlan, period, start.earlierBuckets, placements, concurrency)
+      : 0;
   const marks = [...judged.outOfScope, ...plannedMarks(period, placements, judged)].filter((mark) => {
     const row = rows.get(mark.address);
     return row === undefined || !markIsWritten(row, mark);
@@ -107,7 +109,7 @@ export const writePlan = async (
     planId: period.planId,
     ...counts,
     alreadyReady: false,
-    resumed: start === 'resumed',
+    resumed: start.kind === 'resumed',
     staleRowsDeleted,
     addressesGone,
   };

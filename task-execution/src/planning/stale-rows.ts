@@ -35,17 +35,19 @@ const addressesInBucket = async (table: string, key: string): Promise<string[]> 
 /**
  * Deletes the rows an earlier, unfinished run of the same plan wrote that this run did not (an address that left
  * the estate or the scope in between), so that a resumed plan ends with exactly the rows of a plan written in
- * one go. Costs one Query per bucket, and only runs when a plan is resumed.
+ * one go, even when the bucket count changed in between. Costs one Query per bucket, and only runs when a plan
+ * is resumed.
  */
 export const deleteStaleRows = async (
   table: string,
   period: PlanPeriod,
+  earlierBuckets: number,
   placements: readonly Placement[],
   concurrency: number,
 ): Promise<number> => {
   const bucketOf = new Map(placements.map(({ address, bucket }) => [address, bucket]));
   const stale: WriteRequest[] = [];
-  const buckets = Array.from({ length: period.buckets }, (_, bucket) => bucket);
+  const buckets = Array.from({ length: Math.max(period.buckets, earlierBuckets) }, (_, bucket) => bucket);
   await forEachConcurrently(buckets, concurrency, async (bucket) => {
     const key = bucketKey(period.planId, bucket);
     for (const address of await addressesInBucket(table, key)) {
