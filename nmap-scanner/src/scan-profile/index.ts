@@ -1,0 +1,3 @@
+export * from './port-spec.ts';
+export * from './profile-parameter.ts';
+export * from './scan-profile.ts';
