@@ -3,7 +3,7 @@ import { GetQueueAttributesCommand, type SendMessageBatchCommandInput, SQSClient
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { awsClient } from '@sec-an/runtime/aws-clients';
-import { TransientError } from '@sec-an/runtime/errors';
+import { ConfigurationError, TransientError } from '@sec-an/runtime/errors';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import { resetMoto } from '@sec-an/testing/reset';
 import { type RequestCounter, startRequestCounter } from '../bench/request-counter.ts';
@@ -89,6 +89,19 @@ const firstPlan = async (settings: InitiatorSettings, at: number): Promise<PlanR
 
 const requestIds = (messages: readonly Received[]): string[] =>
   messages.map(({ body }) => String(body.requestId)).sort();
+
+/** Messages in the delay queue, visible or still delayed. */
+const messagesInQueue = async (settings: InitiatorSettings): Promise<number> => {
+  const { Attributes } = await awsClient(SQSClient).send(
+    new GetQueueAttributesCommand({
+      QueueUrl: settings.delayQueueUrl,
+      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesDelayed'],
+    }),
+  );
+  return (
+    Number(Attributes?.ApproximateNumberOfMessages) + Number(Attributes?.ApproximateNumberOfMessagesDelayed)
+  );
+};
 
 /** The rows of one plan, of one status if given. */
 const planRows = async (settings: InitiatorSettings, plan: PlanRecord, status?: string) =>
@@ -296,5 +309,31 @@ describe('the initiator against moto', () => {
     expect(next.ingestId).toBe(plan.ingestId);
     expect(next.startsAt).toBe(plan.startsAt + 1800 * second);
     expect(report.initiations[0]).toMatchObject({ planId: plan.planId, initiatedThrough: 1 });
+  });
+
+  it('sends nothing while the scope parameter is malformed, and says which entry is at fault', async () => {
+    const settings = await estate(6, 900, 1);
+    const plan = await firstPlan(settings, Date.now());
+    await putScanScope({ ...inScope, deny: { cidrs: ['10.0.0.300/32'] } });
+    const run = planAndInitiate(settings, { now: () => plan.startsAt + 1 });
+
+    await expect(run).rejects.toThrow(ConfigurationError);
+    await expect(planAndInitiate(settings, { now: () => plan.startsAt + 1 })).rejects.toThrow(
+      /10\.0\.0\.300/,
+    );
+    expect(await messagesInQueue(settings)).toBe(0);
+    expect(await planRows(settings, plan, 'planned')).toHaveLength(6);
+  });
+
+  it('still sends the due buckets when plan settings out of range stop the next plan, and fails naming them', async () => {
+    const settings = await estate(6, 900, 1);
+    const plan = await firstPlan(settings, Date.now());
+    await putPlanSettings(86_400, 24);
+    const run = planAndInitiate(settings, { now: () => plan.startsAt + 1 });
+
+    await expect(run).rejects.toThrow(/buckets of 3600 s/);
+    expect(await messagesInQueue(settings)).toBe(6);
+    expect(await planRows(settings, plan, 'queued')).toHaveLength(6);
+    expect(await currentPlanId(settings)).toBe(plan.planId);
   });
 });
