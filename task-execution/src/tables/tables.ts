@@ -34,7 +34,8 @@ export const hostsTable = {
 /**
  * The current row of each address the last DNS ingest found: `address` (S), `hosts` (SS), `zones` (SS),
  * `private` (BOOL), `ingestId` (S), `ingestedAt` (N), written by the ingestor; `scope` (S: `in-scope` |
- * `out-of-scope`) and `scopeReason` (S), `plannedAt` (N) and `planId` (S), written by the planner; `queuedAt` (N)
+ * `out-of-scope`) and `scopeReason` (S), `plannedAt` (N) and `planId` (S), written by the planner (and the scope
+ * by the initiator, when its re-check refuses an address); `queuedAt` (N)
  * by the initiator; `lastScannedAt` (N) and `lastScanTask` (S) by the primary scanners' parsers, for coverage.
  * Deleted when no host resolves to it. Streamed to OpenSearch (task `dns-addresses`, set attribute `hosts`).
  */
@@ -73,8 +74,9 @@ export const dnsIngestsTable = {
 /**
  * The day plan, one row per planned scan, partitioned by bucket so that the initiator reads a due bucket with one
  * Query: `bucket` (S: `<planId>#<bucket index, 5 digits>`), `address` (S), `plannedAt` (N), `requestId` (S, a
- * UUID derived from the plan id and address), `hosts` (SS), `status` (S: planned | queued), `queuedAt` (N),
- * `expiresAt` (N, epoch seconds: the table's TTL attribute).
+ * UUID derived from the plan id and address), `hosts` (SS), `status` (S: planned | queued | out-of-scope, the
+ * last with `scopeReason` when the initiator's scope re-check refused it), `queuedAt` (N), `expiresAt` (N, epoch
+ * seconds: the table's TTL attribute).
  */
 export const scanPlanTable = {
   name: 'scan-plan',
@@ -88,7 +90,7 @@ export const scanPlanTable = {
 /**
  * The plans: `planId` (S: `<ingestId>@<period start ISO>`), `ingestId`, `startsAt` (N), `periodSeconds`,
  * `buckets`, `addressCount`, `status` (S: writing | ready), and the initiator's cursor `initiatedThrough` (N, the
- * last bucket index sent); plus one row `planId = current` naming the plan the initiator follows.
+ * last bucket index sent); plus one row `planId = current` naming the plan the initiator follows (`currentPlanId`, `switchedAt`).
  */
 export const scanPlansTable = {
   name: 'scan-plans',
