@@ -88,8 +88,8 @@ export const scanPlanTable = {
 } as const satisfies TableModel;
 
 /**
- * The plans: `planId` (S: `<ingestId>@<period start ISO>`), `ingestId`, `startsAt` (N), `periodSeconds`,
- * `buckets`, `addressCount`, `status` (S: writing | ready), and the initiator's cursor `initiatedThrough` (N, the
+ * The plans: `planId` (S: `<ingestId>@<period start ISO>`), `ingestId`, `startsAt` and `endsAt` (N),
+ * `periodSeconds`, `buckets`, `bucketSeconds`, `addressCount`, `outOfScopeCount`, `status` (S: writing | ready), and the initiator's cursor `initiatedThrough` (N, the
  * last bucket index sent); plus one row `planId = current` naming the plan the initiator follows (`currentPlanId`, `switchedAt`).
  */
 export const scanPlansTable = {
