@@ -1,9 +1,6 @@
 import type { DynamodbTableConfig } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import { addressesTable, hostsTable, scanPlanTable, type TableModel } from '../tables/index.ts';
 
-/** Key attributes that are numbers: times, in epoch milliseconds. Every other key is a string. */
-const numericKeys: ReadonlySet<string> = new Set(['ingestedAt']);
-
 /** Tables whose changes reach the analytics store: their streams carry both images for the sync. */
 const streamedTables: ReadonlySet<TableModel> = new Set([hostsTable, addressesTable]);
 
@@ -16,13 +13,20 @@ export type TableShape = Pick<
   'hashKey' | 'rangeKey' | 'attribute' | 'streamEnabled' | 'streamViewType' | 'ttl'
 >;
 
+const rangeAttribute = (table: TableModel): { name: string; type: string }[] => {
+  if (table.rangeKey === undefined) return [];
+  if (table.rangeKeyType === undefined) {
+    throw new Error(`table ${table.name}: its range key ${table.rangeKey} has no type in the table model`);
+  }
+  return [{ name: table.rangeKey, type: table.rangeKeyType }];
+};
+
 export const tableShape = (table: TableModel): TableShape => {
-  const keys = [table.hashKey, ...('rangeKey' in table ? [table.rangeKey] : [])];
   const ttlAttribute = expiringTables.get(table);
   return {
     hashKey: table.hashKey,
-    ...('rangeKey' in table ? { rangeKey: table.rangeKey } : {}),
-    attribute: keys.map((name) => ({ name, type: numericKeys.has(name) ? 'N' : 'S' })),
+    ...(table.rangeKey === undefined ? {} : { rangeKey: table.rangeKey }),
+    attribute: [{ name: table.hashKey, type: table.hashKeyType }, ...rangeAttribute(table)],
     ...(streamedTables.has(table) ? { streamEnabled: true, streamViewType: 'NEW_AND_OLD_IMAGES' } : {}),
     ...(ttlAttribute === undefined ? {} : { ttl: { attributeName: ttlAttribute, enabled: true } }),
   };
