@@ -6,11 +6,31 @@ import {
   unreportedTargetResult,
 } from './host-result.ts';
 import { readHost } from './nmap-host.ts';
-import { readNmapXml } from './nmap-xml-reader.ts';
+import { type NmapXmlEvent, readNmapXml } from './nmap-xml-reader.ts';
 import { defaultXmlLimits, type XmlLimits } from './xml-limits.ts';
 
 export interface ParseOptions extends ResultContext {
   readonly limits?: XmlLimits;
+}
+
+type EndEvent = Extract<NmapXmlEvent, { kind: 'end' }>;
+
+/** At the end: the host the document was cut in, then every target nmap wrote nothing about. */
+function* endResults(
+  event: EndEvent,
+  options: ParseOptions,
+  reported: Set<string>,
+): Generator<HostScanOutput> {
+  const cut = event.openHost === undefined ? undefined : readHost(event.openHost);
+  if (cut !== undefined && !reported.has(cut.address)) {
+    reported.add(cut.address);
+    yield hostResult(cut, options, false);
+  }
+  const reason =
+    event.closed && options.metadata.completion === 'complete' ? 'not-reported-by-nmap' : 'scan-incomplete';
+  for (const target of options.metadata.targets) {
+    if (!reported.has(target.address)) yield unreportedTargetResult(target, options, reason);
+  }
 }
 
 /**
@@ -25,24 +45,13 @@ export async function* parseNmapXml(
 ): AsyncGenerator<HostScanOutput> {
   const reported = new Set<string>();
   for await (const event of readNmapXml(text, options.limits ?? defaultXmlLimits)) {
-    if (event.kind === 'host') {
+    if (event.kind === 'end') {
+      yield* endResults(event, options, reported);
+    } else if (event.kind === 'host') {
       const host = readHost(event.host);
       if (host === undefined) continue;
       reported.add(host.address);
       yield hostResult(host, options, true);
-    } else if (event.kind === 'end') {
-      const cut = event.openHost === undefined ? undefined : readHost(event.openHost);
-      if (cut !== undefined && !reported.has(cut.address)) {
-        reported.add(cut.address);
-        yield hostResult(cut, options, false);
-      }
-      const reason =
-        event.closed && options.metadata.completion === 'complete'
-          ? 'not-reported-by-nmap'
-          : 'scan-incomplete';
-      for (const target of options.metadata.targets) {
-        if (!reported.has(target.address)) yield unreportedTargetResult(target, options, reason);
-      }
     }
   }
 }

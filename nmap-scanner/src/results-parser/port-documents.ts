@@ -123,8 +123,9 @@ export const certificateDocument = (host: NmapHost, facts: PortFacts, scanEnd: s
       fields: present({
         ...identity,
         addressType: host.addressType,
-        subject: present({ ...certificate.subject }),
-        issuer: present({ ...certificate.issuer }),
+        // `subject` is a name the ingest writes into every document; the certificate's is its subject name.
+        subjectName: present({ ...certificate.subject }),
+        issuerName: present({ ...certificate.issuer }),
         subjectAltNames: certificate.subjectAltNames,
         dnsNames: certificate.dnsNames,
         ipAddresses: certificate.ipAddresses,

@@ -1,0 +1,2 @@
+export * from './nmap-document-types.ts';
+export * from './templates.ts';
