@@ -4,7 +4,10 @@ import { MalformedXmlError, NotNmapXmlError } from './parser-errors.ts';
 
 const gzipMagic = [0x1f, 0x8b];
 
-async function* checkedGzip(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+/** Bytes as any stream gives them: a file or S3 body stream, or chunks in memory. */
+export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+async function* checkedGzip(bytes: ByteSource): AsyncGenerator<Uint8Array> {
   let checked = false;
   for await (const chunk of bytes) {
     if (!checked && chunk.length > 0) {
@@ -22,7 +25,7 @@ async function* checkedGzip(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Ui
  * Decompresses a gzip stream as it arrives. A stream cut short yields what it held (`Z_SYNC_FLUSH` at the end),
  * so that a partial upload or a crash is read as far as it goes and the XML reader sees the document stop early.
  */
-export async function* gunzipChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* gunzipChunks(bytes: ByteSource): AsyncGenerator<Uint8Array> {
   const gunzip = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
   const input = Readable.from(checkedGzip(bytes));
   input.once('error', (error) => gunzip.destroy(error));
@@ -36,7 +39,7 @@ export async function* gunzipChunks(bytes: AsyncIterable<Uint8Array>): AsyncGene
 }
 
 /** UTF-8 text from bytes, a character split across chunks kept whole; invalid bytes become U+FFFD. */
-export async function* decodeUtf8(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+export async function* decodeUtf8(bytes: ByteSource): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of bytes) {
     const text = decoder.decode(chunk, { stream: true });

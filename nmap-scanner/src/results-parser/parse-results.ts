@@ -1,4 +1,4 @@
-import { decodeUtf8, gunzipChunks } from './byte-sources.ts';
+import { type ByteSource, decodeUtf8, gunzipChunks } from './byte-sources.ts';
 import {
   type HostScanOutput,
   hostResult,
@@ -57,5 +57,5 @@ export async function* parseNmapXml(
 }
 
 /** Parses a raw object as the lake stores it: gzipped XML, read as a stream. */
-export const parseNmapScan = (gzippedXml: AsyncIterable<Uint8Array>, options: ParseOptions) =>
+export const parseNmapScan = (gzippedXml: ByteSource, options: ParseOptions) =>
   parseNmapXml(decodeUtf8(gunzipChunks(gzippedXml)), options);
