@@ -89,8 +89,11 @@ type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] }
   [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
 };
 
-const defined = <T extends object>(value: T): Compact<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Compact<T>;
+const defined = <T extends object>(value: T): Compact<T> => {
+  const kept: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value)) if (field !== undefined) kept[name] = field;
+  return kept as Compact<T>;
+};
 
 export const scriptsOf = (element: XmlElement | undefined): NmapScript[] =>
   element === undefined

@@ -32,6 +32,12 @@ class HostBudget {
   }
 }
 
+const attributeChars = (attributes: Readonly<Record<string, string>>): number => {
+  let chars = 0;
+  for (const name in attributes) chars += (attributes[name] ?? '').length;
+  return chars;
+};
+
 const ownErrors = (error: unknown): boolean =>
   error instanceof XmlLimitError || error instanceof NotNmapXmlError || error instanceof MalformedXmlError;
 
@@ -72,11 +78,9 @@ export async function* readNmapXml(
     // Only hosts are kept whole; everything else under <nmaprun> (task progress, statistics) streams past.
     if (stack.length === 0 && !(depth === 2 && tag.name === 'host')) return;
     if (stack.length === 0) budget = new HostBudget(limits);
-    const element: XmlElement = { name: tag.name, attributes: { ...tag.attributes }, children: [], text: '' };
-    budget.spend(
-      1,
-      Object.values(tag.attributes).reduce((sum, value) => sum + value.length, 0),
-    );
+    // saxes makes a new attributes object for every tag, so the element can keep it as it is.
+    const element: XmlElement = { name: tag.name, attributes: tag.attributes, children: [], text: '' };
+    budget.spend(1, attributeChars(tag.attributes));
     stack.at(-1)?.children.push(element);
     stack.push(element);
   });
