@@ -257,4 +257,25 @@ describe('a DynamoDB stream event source mapping run by the platform', () => {
     });
     expect(seen).toEqual(['after']);
   }, 30_000);
+
+  it('delivers one INSERT for an UpdateItem that creates an item, as DynamoDB records it (moto records two)', async () => {
+    await dynamodb().send(
+      new UpdateItemCommand({
+        TableName: 'latest',
+        Key: { id: { S: 'created-by-update' } },
+        UpdateExpression: 'SET colour = :c',
+        ExpressionAttributeValues: { ':c': { S: 'green' } },
+      }),
+    );
+    await put('latest', 'marker');
+    const records = await eventually('the created item and the marker', () => {
+      const all = receivedEvents<DynamoDBStreamEvent>(received('latest')).flatMap(({ Records }) => Records);
+      return all.some((record) => record.dynamodb?.Keys?.id?.S === 'marker') ? all : undefined;
+    });
+    expect(
+      records
+        .filter((record) => record.dynamodb?.Keys?.id?.S === 'created-by-update')
+        .map(({ eventName, dynamodb }) => [eventName, dynamodb?.NewImage]),
+    ).toEqual([['INSERT', { id: { S: 'created-by-update' }, colour: { S: 'green' } }]]);
+  }, 30_000);
 });

@@ -16,6 +16,7 @@ import { sendToDestination } from './destinations.ts';
 import type { FunctionHost, InvocationOutcome } from './function-host.ts';
 import type { FunctionLog } from './function-log.ts';
 import type { HandlerErrorEntry } from './handler-errors.ts';
+import { withoutPhantomInserts } from './moto-stream-quirks.ts';
 import { deliverStreamBatch, type GivenUp } from './stream-delivery.ts';
 import { streamFailureRecord } from './stream-failure-record.ts';
 
@@ -145,7 +146,7 @@ export const startStreamMapping = (
           Limit: Math.min(maxRecordsPerRead, mapping.batchSize - records.length),
         }),
       );
-      records.push(...(read.Records ?? []));
+      records.push(...withoutPhantomInserts(read.Records ?? []));
       next = read.NextShardIterator;
       if (records.length >= mapping.batchSize || Date.now() >= windowEnds) break;
       if ((read.Records ?? []).length === 0) await pause(pollIntervalMs);

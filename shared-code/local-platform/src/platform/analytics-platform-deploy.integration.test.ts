@@ -52,11 +52,9 @@ describe('deploying analytics-platform to the local backends', () => {
   });
 
   it('runs the role mappings, then the templates and dashboards, and says what the local node cannot take', () => {
-    const runs = result().invocations.map(({ address, functionName, result: report }) => ({
-      address,
-      functionName,
-      report,
-    }));
+    const runs = result()
+      .invocations.filter(({ address }) => address.startsWith('analytics-platform/'))
+      .map(({ address, functionName, result: report }) => ({ address, functionName, report }));
     expect(runs).toEqual([
       {
         address: expect.stringMatching(/^analytics-platform\/search-access\/aws_lambda_invocation\./),
