@@ -5,20 +5,20 @@ import { defineContract } from '../contract/index.ts';
 export const scanOrigins = ['plan', 'on-demand'] as const;
 
 /** A DNS name as Route53 returns it, without the trailing dot. */
-const hostName = z
+export const hostName = z
   .string()
   .min(1)
   .max(253)
   .regex(/^(\*\.)?([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/i);
 
-const address = z.union([z.ipv4(), z.ipv6()]);
+export const ipAddress = z.union([z.ipv4(), z.ipv6()]);
 
 /**
  * One address and the names that resolve to it: scanners scan the address, and name it (TLS SNI, HTTP Host) with
  * its hosts, so that a scan sees what a client of each name sees.
  */
 export const scanTargetShape = z.object({
-  address,
+  address: ipAddress,
   hosts: z.array(hostName).max(1000),
 });
 
