@@ -1,7 +1,7 @@
 import { ConfigurationError, ContractViolationError } from '@sec-an/runtime/errors';
 import { RequestNotJsonError, TargetRejectedError } from '../targets/index.ts';
 import type { RawScanArtefact } from './raw-artefact.ts';
-import { NmapFailedError, NmapMissingError } from './run-errors.ts';
+import { NmapFailedError, NmapMissingError, RawStorageError } from './run-errors.ts';
 
 /**
  * The scanner container's exit codes, from sysexits.h where one fits, so that ECS's stopped reason says what
@@ -41,6 +41,7 @@ export const exitCodeForError = (error: unknown): number => {
   if (error instanceof TargetRejectedError) return exitCodes.targetRejected;
   if (error instanceof NmapMissingError) return exitCodes.nmapMissing;
   if (error instanceof NmapFailedError) return exitCodes.nmapFailed;
+  if (error instanceof RawStorageError) return exitCodes.storageFailed;
   if (error instanceof ConfigurationError) return exitCodes.configuration;
   return exitCodes.unexpected;
 };

@@ -15,3 +15,6 @@ export class NmapFailedError extends TransientError {
     this.output = output;
   }
 }
+
+/** The raw artefact could not be put in the lake (S3 refused or was unreachable); the scan is lost. */
+export class RawStorageError extends TransientError {}

@@ -84,6 +84,8 @@ export const hostResult = (host: NmapHost, context: ResultContext, finished: boo
     .filter((fact) => fact.port.state === 'open')
     .map(
       (fact): PortFinding => ({
+        contract: 'port-finding',
+        version: 1,
         task: nmapTask,
         scanId: base.scanId,
         requestId: context.metadata.requestId,
@@ -97,7 +99,7 @@ export const hostResult = (host: NmapHost, context: ResultContext, finished: boo
         state: fact.port.state,
         ...(fact.port.service?.name === undefined ? {} : { service: fact.port.service.name }),
         ...(fact.port.service?.product === undefined ? {} : { product: fact.port.service.product }),
-        ...(fact.port.service?.version === undefined ? {} : { version: fact.port.service.version }),
+        ...(fact.port.service?.version === undefined ? {} : { productVersion: fact.port.service.version }),
         ...(fact.port.service?.tunnel === undefined ? {} : { tunnel: fact.port.service.tunnel }),
         tls: fact.tls,
       }),

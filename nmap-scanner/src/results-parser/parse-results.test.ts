@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { parseMessage } from '@sec-an/contracts/contract';
 import { entityKey } from '@sec-an/contracts/entity-key';
+import { portFindingV1 } from '@sec-an/contracts/port-finding';
 import { type ScanResult, scanResultV1 } from '@sec-an/contracts/scan-result';
 import type { HostScanOutput } from './host-result.ts';
 import { parseNmapScan, parseNmapXml } from './parse-results.ts';
@@ -94,6 +95,15 @@ describe('the parser on real nmap runs (IPv4: TLS, HTTP, plain TCP, closed ports
       address: '127.61.0.1',
       addressType: 'ipv4',
       hosts: ['www.fixture.test'],
+    });
+    for (const finding of ports) expect(parseMessage(portFindingV1, finding)).toEqual(finding);
+    const http = parseMessage(portFindingV1, ports[1]);
+    expect(portFindingV1.attributes(http)).toMatchObject({
+      service: 'http',
+      product: 'SimpleHTTPServer',
+      productVersion: '0.6',
+      tls: false,
+      contract: 'port-finding',
     });
   });
 

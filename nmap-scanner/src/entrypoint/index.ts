@@ -1,0 +1,2 @@
+export * from './container-scan.ts';
+export * from './store-raw-scan.ts';
