@@ -1,0 +1,2 @@
+export * from './publish-raw-scan.ts';
+export * from './raw-scan-files.ts';
