@@ -1,1 +1,4 @@
+export * from './certificates.ts';
 export * from './misbehaving-servers.ts';
+export * from './openssl-server.ts';
+export * from './sslscan.ts';
