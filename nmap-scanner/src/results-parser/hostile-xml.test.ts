@@ -111,13 +111,13 @@ describe('hostile XML', () => {
     expect(counter.chunks).toBeLessThanOrEqual(41);
   });
 
-  it('ends a decompression bomb in bounded time', async () => {
-    // White space is legal before the root, so only the bound stops it (zero bytes saxes refuses at once).
-    const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024, 0x20));
+  it('stops a decompression bomb at the document bound', async () => {
+    // White space is legal before the root, so only the bound stops it (zero bytes saxes refuses at once). The
+    // bomb is 4096 gzip members of 64 KiB of spaces each: 256 MiB inflated, built without compressing 256 MiB.
+    const member = gzipSync(Buffer.alloc(64 * 1024, 0x20));
+    const bomb = Buffer.concat(Array.from({ length: 4096 }, () => member));
     expect(bomb.length).toBeLessThan(512 * 1024);
-    const started = Date.now();
     await expect(collect(parseNmapScan([bomb], options))).rejects.toThrow(XmlLimitError);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('bounds the whole document', async () => {
