@@ -116,7 +116,7 @@ describe('nmapScannerSettingsFrom', () => {
     expect(
       nmapScannerSettingsFrom({
         SEC_AN_NMAP_SCAN_PROFILE: '{"ports":"80"}',
-        SEC_AN_NMAP_IMAGE: 'registry.example/nmap@sha256:' + 'a'.repeat(64),
+        SEC_AN_NMAP_IMAGE: `registry.example/nmap@sha256:${'a'.repeat(64)}`,
         SEC_AN_NMAP_ADDRESS_TYPES: 'ipv4, ipv6',
       }),
     ).toMatchObject({ scanProfile: { ports: '80' }, addressTypes: ['ipv4', 'ipv6'] });
