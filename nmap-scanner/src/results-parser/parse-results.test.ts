@@ -98,10 +98,10 @@ describe('the parser on real nmap runs (IPv4: TLS, HTTP, plain TCP, closed ports
     });
     for (const finding of ports) expect(parseMessage(portFindingV1, finding)).toEqual(finding);
     const http = parseMessage(portFindingV1, ports[1]);
+    expect(http.productVersion).toBe('0.6');
     expect(portFindingV1.attributes(http)).toMatchObject({
       service: 'http',
       product: 'SimpleHTTPServer',
-      productVersion: '0.6',
       tls: false,
       contract: 'port-finding',
     });

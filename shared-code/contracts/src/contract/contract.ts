@@ -44,11 +44,15 @@ const withoutUndefined = (attributes: Record<string, AttributeValue | undefined>
     Object.entries(attributes).filter(([, value]) => value !== undefined),
   ) as MessageAttributes;
 
+/** One of SQS's ten is left for the failure description a dead letter carries beside the message's own. */
+const maxContractAttributes = maxMessageAttributes - 1;
+
 const checkedAttributes = (name: string, attributes: MessageAttributes): MessageAttributes => {
   const count = Object.keys(attributes).length;
-  if (count > maxMessageAttributes) {
+  if (count > maxContractAttributes) {
     throw new RangeError(
-      `contract ${name} derives ${count} message attributes; SQS keeps at most ${maxMessageAttributes}`,
+      `contract ${name} derives ${count} message attributes; at most ${maxContractAttributes} leave room in ` +
+        `SQS's ${maxMessageAttributes} for a dead letter's failure description`,
     );
   }
   return attributes;

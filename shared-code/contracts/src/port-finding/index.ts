@@ -6,8 +6,8 @@ import { taskName } from '../scan-result/index.ts';
 /**
  * One open port a primary scanner found, for secondary scanners: its attributes are what their subscriptions
  * filter on (a TLS scanner takes `tls = true`). It carries the target's host names, which a TLS scan needs for
- * SNI. The publishing topic names the task, so `task` is in the body only: the eight attributes and the
- * contract's own two are SQS's limit of ten.
+ * SNI. The topic names the task, and the product version is in the body only: the seven attributes and the
+ * contract's own two leave one of SQS's ten for a dead letter's failure description.
  */
 export const portFindingV1 = defineContract({
   name: 'port-finding',
@@ -38,7 +38,6 @@ export const portFindingV1 = defineContract({
     protocol: finding.protocol,
     service: finding.service,
     product: finding.product,
-    productVersion: finding.productVersion,
     tls: finding.tls,
   }),
 });
@@ -51,7 +50,10 @@ export const portFindingV1Example = {
   scanId: 'nmap-scanner/0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11/198.51.100.7',
   requestId: '0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11',
   endedAt: '2026-11-21T10:09:02.000Z',
-  raw: { bucket: 'sec-an-dev-nmap-scanner-raw-results', key: 'raw/2026/11/21/0b7c5d1e.xml.gz' },
+  raw: {
+    bucket: 'sec-an-dev-nmap-scanner-nmap-scanner-raw-results',
+    key: 'raw/2026/11/21/0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11/nmap.xml.gz',
+  },
   address: '198.51.100.7',
   addressType: 'ipv4',
   hosts: ['www.example.com'],

@@ -3,7 +3,7 @@ import { ContractViolationError, parseMessage } from '../contract/index.ts';
 import { portFindingV1, portFindingV1Example } from './index.ts';
 
 describe('the port-finding contract', () => {
-  it('derives the attributes secondary scanners filter on, within the ten SQS keeps', () => {
+  it("derives the attributes secondary scanners filter on, leaving room for a dead letter's failure", () => {
     const finding = parseMessage(portFindingV1, portFindingV1Example);
     expect(portFindingV1.attributes(finding)).toEqual({
       address: '198.51.100.7',
@@ -12,7 +12,6 @@ describe('the port-finding contract', () => {
       protocol: 'tcp',
       service: 'http',
       product: 'nginx',
-      productVersion: '1.26.2',
       tls: true,
       contract: 'port-finding',
       'contract-version': 1,

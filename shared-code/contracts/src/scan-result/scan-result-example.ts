@@ -14,7 +14,10 @@ export const scanResultV1Example = {
   startedAt: '2026-11-21T10:00:00.000Z',
   endedAt: '2026-11-21T10:02:13.000Z',
   parserVersion: '1.0.0',
-  raw: { bucket: 'sec-an-dev-nmap-scanner-raw-results', key: 'raw/2026/11/21/0b7c5d1e.xml.gz' },
+  raw: {
+    bucket: 'sec-an-dev-nmap-scanner-nmap-scanner-raw-results',
+    key: 'raw/2026/11/21/0b7c5d1e-8a57-4c55-9c8e-5f3f7b9b0a11/nmap.xml.gz',
+  },
   subject: { key: entityKey({ address }), label: address },
   coverage: 'complete',
   documents: {
