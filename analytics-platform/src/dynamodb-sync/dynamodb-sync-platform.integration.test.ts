@@ -188,16 +188,17 @@ describe('a DynamoDB table synced to OpenSearch on the local platform', () => {
       DnsIngestTime: elevenOClock,
     });
     await put({ Host: 'old.example.org', Addresses: new Set(['192.0.2.9']), DnsIngestTime: tenOClock });
-    await dynamodb().send(
-      new DeleteItemCommand({ TableName: tableName, Key: marshall({ Host: 'old.example.org' }) }),
-    );
-
     const key = entityKey({ Host: 'www.example.org' });
     const removedKey = entityKey({ Host: 'old.example.org' });
     const history = await eventually('three history documents', async () => {
       const found = await sources(historyIndex(task, 'host'));
       return found.length >= 3 ? found : undefined;
     });
+    // Removed once its insert is ingested, as a host is removed a DNS ingest later: a removal overtaking its own
+    // insert on the queue is the cross-batch ordering limit of ADR 0018, not what this test is about.
+    await dynamodb().send(
+      new DeleteItemCommand({ TableName: tableName, Key: marshall({ Host: 'old.example.org' }) }),
+    );
     const disappeared = await eventually('the removed host to disappear', async () => {
       const changes = await sources(changeIndex, { term: { 'subject.key': removedKey } });
       return changes.some((change) => change.change === 'disappeared') ? changes : undefined;

@@ -83,7 +83,9 @@ const runTask = async (id: string, environment: Record<string, string> = {}): Pr
 const stoppedTask = (taskArn: string): Promise<Task> =>
   eventually(`task ${taskArn} to be stopped in moto`, async () => {
     const { tasks } = await ecs().send(new DescribeTasksCommand({ cluster: clusterName, tasks: [taskArn] }));
-    return tasks?.[0]?.lastStatus === 'STOPPED' ? tasks[0] : undefined;
+    // With its reason: the platform's StopTask gives one, and the test is about which.
+    const task = tasks?.[0];
+    return task?.lastStatus === 'STOPPED' && (task.stoppedReason ?? '') !== '' ? task : undefined;
   });
 
 /** Alive and not a zombie waiting to be reaped. */

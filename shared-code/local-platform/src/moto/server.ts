@@ -33,7 +33,24 @@ export const startMoto = async (options: MotoOptions): Promise<RunningMoto> => {
     probe: () => answersOk(`${endpoint}/moto-api/data.json`),
     timeoutMs: options.readyTimeoutMs,
   });
+  await holdEcsTasksRunning(endpoint);
   return { endpoint, process: record };
+};
+
+/**
+ * moto moves an ECS task a step towards STOPPED each time it is described, so a task the platform runs would be
+ * reported stopped (with no reason) while its process still runs. Tasks stay RUNNING until the platform's
+ * StopTask, as on AWS, where only the container's end stops them. The setting outlives a reset.
+ */
+export const holdEcsTasksRunning = async (endpoint: string): Promise<void> => {
+  const response = await fetch(`${endpoint}/moto-api/state-manager/set-transition`, {
+    method: 'POST',
+    body: JSON.stringify({
+      model_name: 'ecs::task',
+      transition: { progression: 'manual', times: Number.MAX_SAFE_INTEGER },
+    }),
+  });
+  if (!response.ok) throw new Error(`moto refused the ECS task transition: HTTP ${response.status}`);
 };
 
 /** Forgets every resource in every account and region. */
