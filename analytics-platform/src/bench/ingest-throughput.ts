@@ -108,10 +108,14 @@ export const plainBulk = async (
   results: readonly ScanResult[],
   task: string,
 ): Promise<void> => {
-  for (const chunk of chunksOf(plainOperations(results, task), defaultIngestSettings.maxBulkBytes)) {
-    const response = await client.bulk({ body: chunk.body as never });
-    assertNoErrors(response.body, 'plain _bulk');
-  }
+  const chunks = chunksOf(plainOperations(results, task), defaultIngestSettings.maxBulkBytes);
+  await inParallel(
+    chunks.map((chunk) => async () => {
+      const response = await client.bulk({ body: chunk.body as never });
+      assertNoErrors(response.body, 'plain _bulk');
+    }),
+    concurrentRequests,
+  );
 };
 
 /** The predecessor's way: one request per document and index. */
