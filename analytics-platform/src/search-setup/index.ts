@@ -1,2 +1,3 @@
+export * from './search-content-stack.ts';
 export * from './search-provisioning.ts';
 export type { SavedObject, SearchAccess, SearchSetupRequest } from './setup-request.ts';

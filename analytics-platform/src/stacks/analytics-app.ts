@@ -1,11 +1,13 @@
 import type { Construct } from '@sec-an/constructs/cdktf';
 import type { DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
 import { analyticsPlatformDirectory, loadSavedObjects, toImportObject } from '../dashboards/index.ts';
+import { platformTemplates } from '../index-templates/index.ts';
+import { SearchContentStack } from '../search-setup/index.ts';
+import { analyticsPlatformProject } from './analytics-platform-project.ts';
 import type { AnalyticsPlatformSettings } from './analytics-platform-settings.ts';
 import { DeadLetterReportStack } from './dead-letter-report-stack.ts';
 import { IngestStack } from './ingest-stack.ts';
 import { SearchAccessStack } from './search-access-stack.ts';
-import { SearchContentStack } from './search-content-stack.ts';
 import { SearchDomainStack } from './search-domain-stack.ts';
 
 export interface AnalyticsPlatformStacks {
@@ -39,6 +41,9 @@ export const buildAnalyticsPlatform = (
   });
   const searchContent = new SearchContentStack(scope, 'search-content', {
     ...deployment,
+    project: analyticsPlatformProject,
+    contentId: 'platform',
+    templates: platformTemplates,
     savedObjects: loadSavedObjects(analyticsPlatformDirectory).map(toImportObject),
   });
   const after = (stack: ServiceStack, publishers: readonly ServiceStack[]): void => {

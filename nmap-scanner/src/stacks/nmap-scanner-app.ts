@@ -1,9 +1,11 @@
-import type { SavedObject } from '@sec-an/analytics-platform/dashboards';
+import { type SavedObject, toImportObject } from '@sec-an/analytics-platform/dashboards';
+import { SearchContentStack } from '@sec-an/analytics-platform/search-setup';
 import type { Construct } from '@sec-an/constructs/cdktf';
 import type { DeploymentSettings } from '@sec-an/constructs/service-stack';
+import { nmapTemplates } from '../document-types/index.ts';
+import { nmapScannerProject } from './nmap-scanner-project.ts';
 import type { NmapScannerSettings } from './nmap-scanner-settings.ts';
 import { NmapTaskStack } from './nmap-task-stack.ts';
-import { SearchContentStack } from './search-content-stack.ts';
 
 export interface NmapScannerStacks {
   readonly searchContent: SearchContentStack;
@@ -20,7 +22,13 @@ export const buildNmapScanner = (
   settings: NmapScannerSettings,
   savedObjects: readonly SavedObject[],
 ): NmapScannerStacks => {
-  const searchContent = new SearchContentStack(scope, 'search-content', { ...deployment, savedObjects });
+  const searchContent = new SearchContentStack(scope, 'search-content', {
+    ...deployment,
+    project: nmapScannerProject,
+    contentId: 'nmap-scanner',
+    templates: nmapTemplates,
+    savedObjects: savedObjects.map(toImportObject),
+  });
   const task = new NmapTaskStack(scope, 'task', { ...deployment, settings });
   task.addDependency(searchContent);
   return { searchContent, task };

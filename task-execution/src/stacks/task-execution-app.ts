@@ -1,13 +1,15 @@
+import { toImportObject } from '@sec-an/analytics-platform/dashboards';
+import { SearchContentStack } from '@sec-an/analytics-platform/search-setup';
 import type { Construct } from '@sec-an/constructs/cdktf';
 import type { DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
-import { taskExecutionSavedObjects } from '../document-types/index.ts';
+import { taskExecutionSavedObjects, taskExecutionTemplates } from '../document-types/index.ts';
 import { ClusterStack } from './cluster-stack.ts';
 import { DnsIngestStack } from './dns-ingest-stack.ts';
 import { PlanAndInitiateStack } from './plan-and-initiate-stack.ts';
 import { ScanRequestsStack } from './scan-requests-stack.ts';
 import { ScanSettingsStack } from './scan-settings-stack.ts';
-import { SearchContentStack } from './search-content-stack.ts';
 import { TablesStack } from './tables-stack.ts';
+import { taskExecutionProject } from './task-execution-project.ts';
 import type { TaskExecutionSettings } from './task-execution-settings.ts';
 
 export interface TaskExecutionStacks {
@@ -40,7 +42,10 @@ export const buildTaskExecution = (
   });
   const searchContent = new SearchContentStack(scope, 'search-content', {
     ...deployment,
-    savedObjects: taskExecutionSavedObjects(settings.plan.periodSeconds),
+    project: taskExecutionProject,
+    contentId: 'task-execution',
+    templates: taskExecutionTemplates,
+    savedObjects: taskExecutionSavedObjects(settings.plan.periodSeconds).map(toImportObject),
   });
   const scanSettings = new ScanSettingsStack(scope, 'scan-settings', {
     ...deployment,
