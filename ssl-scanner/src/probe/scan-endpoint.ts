@@ -34,6 +34,8 @@ export interface ProtocolFinding {
   readonly keyExchange: ReadonlyMap<number, KeyExchangeParameters>;
   /** Enumeration stopped on a failure or the budget, so the lists may be short. */
   readonly partial: boolean;
+  /** Every byte the server sent in answer to the first accepted hello, for the raw record; absent if not offered. */
+  readonly serverFlight?: Uint8Array;
 }
 
 /** How the scan as a whole ended: `scanned` when the endpoint spoke TLS, otherwise why it could not be scanned. */
@@ -113,6 +115,7 @@ const scanTlsVersion = async (target: ProbeTarget, version: TlsVersion): Promise
   const candidates = version === 'TLSv1.3' ? tls13SuiteCodes : legacySuiteCodes;
   const enumeration = await enumerateCipherSuites(target, version, candidates);
   const offered = enumeration.accepted.length > 0;
+  const serverFlight = offered ? enumeration.first?.exchange?.received : undefined;
   const serverOrder = offered ? await serverChoosesOrder(target, version, enumeration.accepted) : undefined;
   const ecdhe = enumeration.accepted.filter((code) => cipherSuiteByCode(code)?.keyExchange === 'ECDHE');
   const groups =
@@ -136,6 +139,7 @@ const scanTlsVersion = async (target: ProbeTarget, version: TlsVersion): Promise
     groups,
     keyExchange: keyExchangeOf(enumeration.answers),
     partial: !['alert', 'closed-before-answer', 'reset', 'closed-mid-handshake'].includes(enumeration.end),
+    ...(serverFlight === undefined ? {} : { serverFlight }),
   };
 };
 
@@ -160,6 +164,7 @@ const scanSslv2 = async (
     groups: [],
     keyExchange: new Map(),
     partial: false,
+    ...(offered && exchange !== undefined ? { serverFlight: exchange.received } : {}),
   };
   return offered ? { finding, certificate: hello.certificate } : { finding };
 };
