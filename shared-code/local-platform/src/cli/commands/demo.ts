@@ -7,6 +7,8 @@ import {
 } from '../../backends/index.ts';
 import { setupLocalPlatform } from '../../setup/index.ts';
 import { runSmokeFlow, type SmokeReport } from '../../smoke/index.ts';
+import { parseArguments } from '../arguments.ts';
+import type { Command } from '../command.ts';
 import { say, seconds } from '../output.ts';
 import { describeStartup } from './up.ts';
 
@@ -29,11 +31,20 @@ const stopOnInterrupt = (instance: string): void => {
   });
 };
 
-export const demoCommand = {
+const demoUsage = `usage: ./sec-an demo [--keep]
+
+The main job: sets up what the local platform needs, starts moto and OpenSearch, runs the smoke flow through
+them, prints what happened, and stops them again.
+
+  --keep   leave the backends running afterwards (\`./sec-an down\` stops them)
+  --help   this text`;
+
+export const demoCommand: Command = {
   name: 'demo',
   summary: 'the main job: bring the local backends up, run the smoke flow through them, print it, stop them',
-  run: async (args: readonly string[]): Promise<void> => {
-    const keep = args.includes('--keep');
+  usage: demoUsage,
+  run: async (args) => {
+    const keep = parseArguments(args, { keep: { type: 'boolean' } }).values.keep === true;
     const setup = await setupLocalPlatform();
     say(`setup       ${setup.moto}, ${setup.openSearch} in ${seconds(setup.tookMs)}`);
     const config = localBackendsConfig();

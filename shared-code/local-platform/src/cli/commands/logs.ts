@@ -5,28 +5,42 @@ import { logFileOf } from '../../compute/index.ts';
 import { SetupError } from '../../errors/index.ts';
 import { instanceDir } from '../../paths/index.ts';
 import { readDeployment } from '../../platform/index.ts';
+import { parseArguments, positiveInteger } from '../arguments.ts';
+import type { Command } from '../command.ts';
 import { say } from '../output.ts';
 
 const tail = (file: string, lines: number): string[] =>
   existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines) : [];
 
-const linesOption = (args: readonly string[]): number => {
-  const index = args.indexOf('--lines');
-  if (index === -1) return 40;
-  const value = Number(args[index + 1]);
-  if (!Number.isInteger(value) || value < 1)
-    throw new SetupError('--lines needs a positive whole number', 'e.g. --lines 100');
-  return value;
+const defaultLines = 40;
+
+/** The command's options; a mistake is a UsageError. */
+export const parseLogsArguments = (args: readonly string[]) => {
+  const { values, positionals } = parseArguments(
+    args,
+    { lines: { type: 'string' } },
+    { name: 'function name', min: 0, max: 1 },
+  );
+  return {
+    lines: values.lines === undefined ? defaultLines : positiveInteger('lines', values.lines),
+    ...(positionals[0] === undefined ? {} : { wanted: positionals[0] }),
+  };
 };
 
-export const logsCommand = {
+export const logsCommand: Command = {
   name: 'logs',
   summary: "the platform log, or a function's log: `logs [function] [--lines N]` (a name suffix is enough)",
-  run: async (args: readonly string[]): Promise<void> => {
+  usage: `usage: ./sec-an logs [function] [--lines N]
+
+Without a function: the last lines of the local platform's runner log, and the names of the deployed functions.
+With one: the last lines of that function's log; the end of its name is enough (e.g. ingest).
+
+  --lines N   how many lines (default ${defaultLines})
+  --help      this text`,
+  run: async (args) => {
+    const { lines, wanted } = parseLogsArguments(args);
     const { instance } = localBackendsConfig();
     const stateDir = instanceDir(instance);
-    const lines = linesOption(args);
-    const [wanted] = args.filter((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--lines');
     const functions = (readDeployment(instance)?.functions ?? []).map(({ functionName }) => functionName);
     if (wanted === undefined) {
       for (const line of tail(join(stateDir, 'platform.log'), lines)) say(line);

@@ -1,36 +1,26 @@
-import { backendsEnvironment, backendsStatus, localBackendsConfig } from '../../backends/index.ts';
 import { SetupError } from '../../errors/index.ts';
-import {
-  parseRedriveOptions,
-  type RedriveBackends,
-  redrive,
-  redriveReport,
-  redriveUsage,
-} from '../../redrive/index.ts';
+import { parseRedriveOptions, redrive, redriveReport, redriveUsage } from '../../redrive/index.ts';
+import type { Command } from '../command.ts';
 import { say } from '../output.ts';
+import { useBackends } from '../target-backends.ts';
+import { UsageError } from '../usage-error.ts';
 
-/**
- * Points the AWS clients at the backends: the running local platform's moto, or, with --aws, whatever the AWS
- * SDK's own configuration says; either way only the environment differs, never the code that redrives.
- */
-const useBackends = (backends: RedriveBackends): void => {
-  if (backends.kind === 'aws') {
-    process.env.SEC_AN_STAGE = backends.stage;
-    return;
+/** redrive's own parser says what to fix and points at --help; the command line prints the usage itself. */
+const parseOptions = (args: readonly string[]) => {
+  try {
+    return parseRedriveOptions(args, new Date());
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    throw new UsageError(error.message.slice(0, error.message.length - error.remedy.length - 2));
   }
-  const status = backendsStatus(localBackendsConfig().instance);
-  if (status === undefined) {
-    throw new SetupError('the local platform is not running', 'start it with `./sec-an up`, or pass --aws');
-  }
-  Object.assign(process.env, backendsEnvironment(status.state));
 };
 
-export const redriveCommand = {
+export const redriveCommand: Command = {
   name: 'redrive',
   summary: "send archived dead letters (or a dead-letter queue's messages) back to their queues; see --help",
   usage: redriveUsage,
-  run: async (args: readonly string[]): Promise<void> => {
-    const options = parseRedriveOptions(args, new Date());
+  run: async (args) => {
+    const options = parseOptions(args);
     useBackends(options.backends);
     for (const line of redriveReport(await redrive(options))) say(line);
   },

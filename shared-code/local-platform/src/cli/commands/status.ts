@@ -3,6 +3,8 @@ import { lastHandlerErrors } from '../../compute/index.ts';
 import { instanceDir } from '../../paths/index.ts';
 import { queueDepths, readDeployment, readPlatformStatus, readRunnerRecord } from '../../platform/index.ts';
 import { isRunning } from '../../processes/index.ts';
+import { parseArguments } from '../arguments.ts';
+import type { Command } from '../command.ts';
 import { say } from '../output.ts';
 
 const describePlatform = (instance: string): boolean => {
@@ -58,10 +60,17 @@ const describeErrors = async (instance: string): Promise<void> => {
   }
 };
 
-export const statusCommand = {
+export const statusCommand: Command = {
   name: 'status',
   summary: 'show the backends, the platform, queue and dead-letter depths, and the last handler errors',
-  run: async (): Promise<void> => {
+  usage: `usage: ./sec-an status
+
+Shows the local backends (moto, OpenSearch) and their processes, whether the platform is deployed and running,
+every queue's depth with its dead letters, the resources that have no local engine, and the last handler errors.
+
+  --help   this text`,
+  run: async (args) => {
+    parseArguments(args, {});
     const { instance } = localBackendsConfig();
     const status = backendsStatus(instance);
     if (status === undefined) {

@@ -1,6 +1,8 @@
 import { localBackendsConfig, type RunningBackends, startBackends } from '../../backends/index.ts';
 import { startRunner } from '../../platform/index.ts';
 import { setupLocalPlatform } from '../../setup/index.ts';
+import { parseArguments } from '../arguments.ts';
+import type { Command } from '../command.ts';
 import { say, seconds } from '../output.ts';
 
 export const describeStartup = (backends: RunningBackends): void => {
@@ -8,10 +10,18 @@ export const describeStartup = (backends: RunningBackends): void => {
   say(`OpenSearch  ${backends.openSearchEndpoint}  ready in ${seconds(backends.startup.openSearchMs)}`);
 };
 
-export const upCommand = {
+export const upCommand: Command = {
   name: 'up',
   summary: 'start the backends, deploy every project to them and run its functions (stop with `down`)',
-  run: async (): Promise<void> => {
+  usage: `usage: ./sec-an up
+
+Sets up what is missing, starts moto and OpenSearch, synthesizes every project, applies its stacks to moto in
+deploy order and runs its functions, schedules and tasks in a background runner. It returns once the platform is
+ready; \`./sec-an status\` shows it, \`./sec-an down\` stops it.
+
+  --help   this text`,
+  run: async (args) => {
+    parseArguments(args, {});
     const began = performance.now();
     await setupLocalPlatform();
     const config = localBackendsConfig();
