@@ -6,9 +6,16 @@ import { instanceDir } from '@sec-an/local-platform/paths';
 import { findFreePort } from '@sec-an/local-platform/ports';
 import { stopProcess } from '@sec-an/local-platform/processes';
 import { openSearchClient, searchEndpointVariable } from '@sec-an/runtime/opensearch';
+import { ingestBatchSize } from '../ingest/ingest-settings.ts';
 import { probeHostType, probePortType, probeTemplates, putTemplates } from '../ingest/test-fixtures.ts';
 import { scanWorkload } from './bench-workload.ts';
-import { ingestEvents, perDocument, plainBulk, throughHandler } from './ingest-throughput.ts';
+import {
+  concurrentRequests,
+  ingestEvents,
+  perDocument,
+  plainBulk,
+  throughHandler,
+} from './ingest-throughput.ts';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -16,7 +23,8 @@ const print = (line: string): void => {
 
 const referenceTask = 'bench-reference';
 const perDocumentTask = 'bench-per-document';
-const subjects = 400;
+/** One full batch of the ingest function per concurrent invocation, so none waits on a short tail. */
+const subjects = concurrentRequests * ingestBatchSize;
 const portsPerSubject = 24;
 /** One request per document is slow enough that a sample gives its rate. */
 const perDocumentSubjects = 40;
@@ -76,7 +84,7 @@ const benchIngest = async (endpoint: string): Promise<void> => {
   }
   const handlerTimes: number[] = [];
   const bulkTimes: number[] = [];
-  for (const round of [2, 3, 4]) {
+  for (const round of [2, 3, 4, 5, 6]) {
     // Alternating which goes first, so neither always finds the node after the other's merges.
     const pair = round % 2 === 0 ? [handlerRun, bulkRun] : [bulkRun, handlerRun];
     for (const run of pair) (run === handlerRun ? handlerTimes : bulkTimes).push(await run(round));
