@@ -1,3 +1,4 @@
+export * from './certificate-authority.ts';
 export * from './certificates.ts';
 export * from './misbehaving-servers.ts';
 export * from './openssl-server.ts';
