@@ -62,6 +62,30 @@ describe('the sec-an command line', () => {
     ['logs', ['ingest', 'planner'], 'unexpected argument "planner" after the function name'],
     ['redrive', ['--sources', 'a'], 'unknown argument "--sources"'],
     ['redrive', ['--aws'], '--aws needs --stage (or SEC_AN_STAGE)'],
+    ['scan', [], 'no target given'],
+    ['scan', ['--wait'], 'no target given'],
+    ['scan', ['10.0.0.1', '--timeout', '60'], '--timeout goes with --wait'],
+    [
+      'scan',
+      ['10.0.0.1', '--wait', '--timeout', '1.5'],
+      '--timeout needs a whole number of at least 1, not "1.5"',
+    ],
+    ['scan', ['10.0.0.1', '--wait', '--timeout'], '--timeout needs a value'],
+    ['scan', ['10.0.0.1', '--wait=no'], '--wait takes no value'],
+    ['scan', ['10.0.0.1', '--stage', 'dev'], '--stage goes with --aws; the local platform has one stage'],
+    ['scan', ['10.0.0.1', '--aws'], '--aws needs --stage (or SEC_AN_STAGE)'],
+    ['scan', ['10.0.0.1', '--port', '443'], 'unknown option --port'],
+    ['synth', [], 'name the stage: --stage <stage> (or SEC_AN_STAGE)'],
+    ['synth', ['--stage', 'Dev'], 'the stage "Dev" must be lower-case letters, digits and dashes'],
+    [
+      'synth',
+      ['nmap', '--stage', 'dev'],
+      '"nmap" is not a project; the projects are shared-infra, analytics-platform, task-execution, nmap-scanner, ssl-scanner',
+    ],
+    ['deploy', ['--stage', 'dev'], 'no project given'],
+    ['deploy', ['shared-infra'], 'name the stage: --stage <stage> (or SEC_AN_STAGE)'],
+    ['deploy', ['shared-infra', '--stage', 'dev', '--yes'], 'unknown option --yes'],
+    ['deploy', ['shared-infra', '--stage', 'dev', '--stage', 'prod'], '--stage is given twice'],
   ])('refuses %s %j with exit code 2, the precise error and the usage', async (name, args, message) => {
     const saved = process.env.SEC_AN_STAGE;
     delete process.env.SEC_AN_STAGE;

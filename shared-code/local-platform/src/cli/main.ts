@@ -1,11 +1,14 @@
 import type { Command } from './command.ts';
 import { runCommandLine } from './command-line.ts';
 import { demoCommand } from './commands/demo.ts';
+import { deployCommand } from './commands/deploy.ts';
 import { downCommand } from './commands/down.ts';
 import { logsCommand } from './commands/logs.ts';
 import { redriveCommand } from './commands/redrive.ts';
+import { scanCommand } from './commands/scan.ts';
 import { setupCommand } from './commands/setup.ts';
 import { statusCommand } from './commands/status.ts';
+import { synthCommand } from './commands/synth.ts';
 import { upCommand } from './commands/up.ts';
 
 /** Every command, in the order `./sec-an --help` lists them. */
@@ -15,8 +18,11 @@ export const commands: readonly Command[] = [
   upCommand,
   statusCommand,
   logsCommand,
+  scanCommand,
   redriveCommand,
   downCommand,
+  synthCommand,
+  deployCommand,
 ];
 
 if (import.meta.main) {

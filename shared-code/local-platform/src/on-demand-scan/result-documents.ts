@@ -1,0 +1,38 @@
+import type { openSearchClient } from '@sec-an/runtime/opensearch';
+
+type Client = ReturnType<typeof openSearchClient>;
+
+/** Every task's history indices: a scanner that has not written yet simply has none, which matches nothing. */
+export const historyIndexPattern = '*-history';
+
+/** A history document as the ingest wrote it: the parser's fields and the ingest's metadata. */
+export interface ResultDocument {
+  readonly index: string;
+  readonly source: Readonly<Record<string, unknown>> & {
+    readonly scan: { readonly requestId: string; readonly task: string; readonly endedAt: string };
+    readonly entity: { readonly type: string; readonly key: string };
+  };
+}
+
+/** More than a scan of one address writes; the ports of a whole /24 stay well below it. */
+const maxDocuments = 10_000;
+
+/** The history documents stamped with these request ids, of every task (nmap, and the TLS scans it led to). */
+export const findResultDocuments = async (
+  client: Client,
+  requestIds: readonly string[],
+): Promise<ResultDocument[]> => {
+  const response = await client.search({
+    index: historyIndexPattern,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    body: {
+      size: maxDocuments,
+      query: { terms: { 'scan.requestId': [...requestIds] } },
+      sort: [{ '@timestamp': 'asc' }],
+    },
+  } as never);
+  const hits = (response.body as { hits: { hits: { _index: string; _source: ResultDocument['source'] }[] } })
+    .hits.hits;
+  return hits.map((hit) => ({ index: hit._index, source: hit._source }));
+};
