@@ -1,3 +1,4 @@
+import { fetchTls13Certificates } from '../certificates/index.ts';
 import {
   cipherSuiteByCode,
   type Endpoint,
@@ -56,10 +57,17 @@ export interface EndpointScan {
   readonly status: EndpointStatus;
   readonly detail?: string;
   readonly protocols: readonly ProtocolFinding[];
-  /** The certificate chain of the first TLS <= 1.2 answer (DER, leaf first), or SSLv2's certificate. */
+  /**
+   * The certificate chain of the first TLS <= 1.2 answer (DER, leaf first), or SSLv2's certificate, or for a
+   * server that only speaks TLS 1.3 the chain read through Node's TLS (see `certificateSource`).
+   */
   readonly certificates: readonly Uint8Array[];
+  /** Where `certificates` came from; `tls13-session` chains are in issuing order, not necessarily as served. */
+  readonly certificateSource?: CertificateSource;
   readonly elapsedMs: number;
 }
+
+export type CertificateSource = 'clear-handshake' | 'sslv2' | 'tls13-session';
 
 export interface EndpointScanOptions {
   readonly serverName?: string;
@@ -169,6 +177,29 @@ const scanSslv2 = async (
   return offered ? { finding, certificate: hello.certificate } : { finding };
 };
 
+interface ServedChain {
+  readonly certificates: readonly Uint8Array[];
+  readonly certificateSource?: CertificateSource;
+}
+
+/** TLS 1.3 encrypts the Certificate message, so a TLS 1.3-only server's chain is read in a real session. */
+const servedChain = async (
+  target: ProbeTarget,
+  protocols: readonly ProtocolFinding[],
+  clear: readonly Uint8Array[],
+  sslv2: Uint8Array | undefined,
+): Promise<ServedChain> => {
+  if (clear.length > 0) return { certificates: clear, certificateSource: 'clear-handshake' };
+  if (sslv2 !== undefined) return { certificates: [sslv2], certificateSource: 'sslv2' };
+  const tls13 = protocols.some((protocol) => protocol.version === 'TLSv1.3' && protocol.offered);
+  const timeoutMs = target.budget.nextConnectionMs();
+  if (!tls13 || timeoutMs <= 0) return { certificates: [] };
+  const fetched = await fetchTls13Certificates(target.endpoint, target.serverName, timeoutMs);
+  return fetched.certificates.length === 0
+    ? { certificates: [] }
+    : { certificates: fetched.certificates, certificateSource: 'tls13-session' };
+};
+
 /**
  * Scans one endpoint with one server name (or none): a first TLS hello tells whether it speaks TLS at all, then
  * every protocol from SSL 2.0 to TLS 1.3 is enumerated with at most `concurrency` connections at once, all within
@@ -204,18 +235,17 @@ export const scanEndpoint = async (
   const results = await boundedAll(options.concurrency ?? 3, tasks);
   const protocols = results.map((result) => result.finding);
   const offered = protocols.some((protocol) => protocol.offered);
-  const clearCertificates = first.flight?.certificates ?? [];
-  const sslv2Certificate = results[0]?.certificate;
+  const chain = await servedChain(
+    target,
+    protocols,
+    first.flight?.certificates ?? [],
+    results[0]?.certificate,
+  );
   return {
     ...base,
     status: offered ? 'scanned' : target.budget.spent() ? 'budget-spent' : 'no-tls',
     protocols,
-    certificates:
-      clearCertificates.length > 0
-        ? clearCertificates
-        : sslv2Certificate === undefined
-          ? []
-          : [sslv2Certificate],
+    ...chain,
     elapsedMs: performance.now() - started,
   };
 };

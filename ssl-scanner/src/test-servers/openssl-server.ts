@@ -4,6 +4,8 @@ import type { KeyPair } from './certificates.ts';
 
 export interface OpenSslServerOptions {
   readonly keyPair: KeyPair;
+  /** A PEM file of the certificates served after the leaf (intermediates), none when absent. */
+  readonly chain?: string;
   /** s_server protocol switches, e.g. `['-tls1_3']` or `['-no_tls1_2', '-no_tls1_3']`. */
   readonly protocols: readonly string[];
   /** TLS 1.2-and-older suites (OpenSSL names, may end in `:@SECLEVEL=0`). */
@@ -28,6 +30,7 @@ export const startOpenSslServer = async (options: OpenSslServerOptions): Promise
     options.keyPair.certificate,
     '-key',
     options.keyPair.key,
+    ...(options.chain === undefined ? [] : ['-cert_chain', options.chain]),
     '-naccept',
     '100000',
     ...options.protocols,
