@@ -1,0 +1,2 @@
+export * from './ssl-scanner-project.ts';
+export * from './tls-task-stack.ts';

@@ -1,0 +1,103 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { Testing } from '@sec-an/constructs/cdktf';
+import {
+  allGrantedStatements,
+  grantedStatements,
+  publishedParameters,
+  referencedParameter,
+  refTo,
+  resourceWhere,
+  starGrants,
+  synthesize,
+} from '@sec-an/constructs/testing';
+import { TlsTaskStack } from './tls-task-stack.ts';
+
+/**
+ * The parser is not this stack's subject (nor built yet); its slot is filled with the scan handler's module so the
+ * bundler has an entry, and nothing below looks at the parser.
+ */
+const parserStandIn = fileURLToPath(new URL('../handlers/tls-scan.ts', import.meta.url));
+
+const synthesized = synthesize(
+  new TlsTaskStack(Testing.app(), 'task', { stage: 'test', parser: { entry: parserStandIn } }),
+);
+const prefix = 'sec-an-test-ssl-scanner-ssl-scanner';
+const queueArn = (name: string) =>
+  refTo(synthesized, 'aws_sqs_queue', 'arn', (queue) => queue.name === `${prefix}-${name}`);
+
+describe('the TLS task stack', () => {
+  it("subscribes the input queue to nmap's results, port findings of TLS ports only, by raw delivery", () => {
+    expect(
+      resourceWhere(
+        synthesized,
+        'aws_sns_topic_subscription',
+        (subscription) => subscription.endpoint === queueArn('queue'),
+      ),
+    ).toMatchObject({
+      topic_arn: referencedParameter(synthesized, '/sec-an/test/nmap-scanner/nmap-scanner-results-topic/arn'),
+      raw_message_delivery: true,
+      filter_policy: JSON.stringify({ contract: ['port-finding'], tls: ['true'] }),
+      filter_policy_scope: 'MessageAttributes',
+    });
+  });
+
+  it('publishes the input queue, to which direct tls-scan-requests are sent', () => {
+    expect(publishedParameters(synthesized)).toMatchObject({
+      '/sec-an/test/ssl-scanner/ssl-scanner-queue/url': expect.stringContaining('aws_sqs_queue'),
+    });
+  });
+
+  it('runs the scan handler one endpoint per invocation, within ten minutes', () => {
+    const scan = resourceWhere(
+      synthesized,
+      'aws_lambda_function',
+      (fn) => fn.function_name === `${prefix}-scan`,
+    );
+    expect(scan).toMatchObject({ timeout: 600, memory_size: 512 });
+    expect((scan.environment as { variables: Record<string, string> }).variables).toMatchObject({
+      SEC_AN_TASK_NAME: 'ssl-scanner',
+      SEC_AN_RESULTS_BUCKET: refTo(synthesized, 'aws_s3_bucket', 'bucket'),
+    });
+    expect(
+      resourceWhere(
+        synthesized,
+        'aws_lambda_event_source_mapping',
+        (mapping) => mapping.event_source_arn === queueArn('queue'),
+      ),
+    ).toMatchObject({ batch_size: 1 });
+  });
+
+  it("lets the scan function read the scope and an address's names, and write raw/ only", () => {
+    const bucketArn = refTo(synthesized, 'aws_s3_bucket', 'arn');
+    const statements = grantedStatements(synthesized, 'tls_scan_role').filter(
+      (statement) => !statement.Action.some((action) => /^(logs|xray|kms|sqs):/.test(action)),
+    );
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        Resource: [`${bucketArn}/raw/*`],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['ssm:GetParameter'],
+        Resource: [expect.stringContaining(':parameter/sec-an/test/task-execution/scan-scope/definition')],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem'],
+        Resource: [referencedParameter(synthesized, '/sec-an/test/task-execution/addresses-table/arn')],
+      },
+      {
+        Effect: 'Allow',
+        Action: ['ssm:GetParameter'],
+        Resource: [expect.stringContaining(':parameter/sec-an/test/task-execution/addresses-table/name')],
+      },
+    ]);
+  });
+
+  it('grants no restrictable action on every resource, to any role', () => {
+    expect(starGrants(allGrantedStatements(synthesized))).toEqual([]);
+  });
+});

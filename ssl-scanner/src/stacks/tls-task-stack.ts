@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import type { Construct } from '@sec-an/constructs/cdktf';
+import { grantReadParameter, referenceParameter } from '@sec-an/constructs/parameters';
+import { type DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
+import { resultsOf, Task, type TaskFunctionProps } from '@sec-an/task-execution/task';
+import { addressesTableArnParameter, addressesTableNameParameter } from '@sec-an/task-execution/task-runtime';
+import { tlsTask } from '../scan-task/index.ts';
+import { sslScannerProject } from './ssl-scanner-project.ts';
+
+export interface TlsTaskStackProps extends DeploymentSettings {
+  /** The parser each raw object triggers (`src/handlers/results-parser.ts`), with its settings. */
+  readonly parser: TaskFunctionProps;
+}
+
+const sourceFile = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/** nmap-scanner's project and task: the port findings of its results topic are this task's work. */
+export const portFindingSource = resultsOf('nmap-scanner', 'nmap-scanner');
+
+/** Only the port findings of ports that speak TLS reach the queue, whatever else nmap's topic carries. */
+export const tlsPortsFilter = { contract: ['port-finding'], tls: ['true'] };
+
+/**
+ * Ten minutes: the scans of an endpoint stop at the deadline the handler sets from the remaining time, well before
+ * Lambda's fifteen-minute limit, and one endpoint fills an invocation. The scan holds certificates and flights of
+ * at most seventeen scans.
+ */
+const scanSettings = { timeoutSeconds: 600, memorySizeMb: 512 } as const;
+
+/**
+ * The TLS task: its input queue takes nmap's port findings of TLS ports (subscribed with a filter policy) and direct
+ * tls-scan-requests (sent to the queue, whose URL is published for them), the scan function, the raw lake, the
+ * parser and the results topic. The scan function also reads the address's names from task-execution's
+ * addresses table, for direct requests.
+ */
+export class TlsTaskStack extends ServiceStack {
+  readonly task: Task;
+
+  constructor(scope: Construct, id: string, props: TlsTaskStackProps) {
+    const { parser, ...deployment } = props;
+    super(scope, id, { ...deployment, project: sslScannerProject });
+    this.task = new Task(this, 'tls', {
+      name: tlsTask,
+      input: { source: portFindingSource, filterPolicy: tlsPortsFilter },
+      scan: { entry: sourceFile('../handlers/tls-scan.ts'), ...scanSettings },
+      parser,
+    });
+    this.task.inputQueue.publishUrl();
+    this.task.scanFunction.addToPolicy({
+      actions: ['dynamodb:GetItem'],
+      resources: [referenceParameter(this, { ...addressesTableArnParameter }).value],
+    });
+    grantReadParameter(this, this.task.scanFunction, addressesTableNameParameter);
+  }
+}
