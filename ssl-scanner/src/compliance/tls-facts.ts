@@ -1,3 +1,4 @@
+import type { ChainAnalysis } from '../certificates/index.ts';
 import type { KeyExchangeParameters, ProtocolVersion } from '../handshake/index.ts';
 import type { EndpointScan } from '../probe/index.ts';
 
@@ -47,6 +48,24 @@ export interface TlsFacts {
   /** Absent when no certificate was seen (for example a TLS 1.3-only server whose chain was not fetched). */
   readonly certificate?: ServedCertificateFacts;
 }
+
+/** The certificate facts of an analysed chain; undefined when it has no readable leaf. */
+export const servedCertificateFactsOf = (analysis: ChainAnalysis): ServedCertificateFacts | undefined => {
+  const leaf = analysis.leaf;
+  if (leaf === undefined) return undefined;
+  return {
+    keyType: leaf.keyType,
+    keyBits: leaf.keyBits,
+    ...(leaf.curve === undefined ? {} : { curve: leaf.curve }),
+    signatureAlgorithm: leaf.signatureAlgorithm,
+    selfSigned: leaf.selfSigned,
+    chainComplete: analysis.complete,
+    trusted: analysis.trusted,
+    expired: analysis.expired,
+    notYetValid: analysis.notYetValid,
+    ...(analysis.nameMatch === undefined ? {} : { nameMatches: analysis.nameMatch.matches }),
+  };
+};
 
 /** The facts of one scan: its offered protocols, and the certificate facts the certificate analysis gave. */
 export const tlsFactsOf = (scan: EndpointScan, certificateFacts?: ServedCertificateFacts): TlsFacts => ({
