@@ -18,7 +18,7 @@ import { bestMozillaProfile, mozillaCompliance } from './mozilla-compliance.ts';
 import { sslLabsGrade } from './ssl-labs-grade.ts';
 import { servedCertificateFactsOf, type TlsFacts, tlsFactsOf } from './tls-facts.ts';
 
-/** Mozilla 5.7's intermediate suites and curves, as its generated configurations write them for OpenSSL. */
+/** Mozilla 5.8's intermediate suites and curves, as its generated configurations write them for OpenSSL. */
 const intermediateCiphers = [
   'ECDHE-ECDSA-AES128-GCM-SHA256',
   'ECDHE-RSA-AES128-GCM-SHA256',

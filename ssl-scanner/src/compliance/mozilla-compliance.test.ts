@@ -58,7 +58,7 @@ describe('mozillaCompliance on known configurations', () => {
 
   it('says which protocols a suite is accepted with and what the profile allows', () => {
     const intermediate = mozillaCompliance(tls10And11WeakSuites).find((r) => r.profile === 'intermediate');
-    expect(intermediate?.guidelinesVersion).toBe('5.7');
+    expect(intermediate?.guidelinesVersion).toBe('5.8');
     expect(intermediate?.reasons[0]?.message).toBe(
       'TLSv1.0 is offered; intermediate allows TLSv1.2, TLSv1.3',
     );

@@ -39,7 +39,7 @@ interface Guidelines {
   readonly configurations: Readonly<Record<MozillaProfileName, GuidelineConfiguration>>;
 }
 
-const pinned: Guidelines = (await import('./guidelines/5.7.json', { with: { type: 'json' } })).default;
+const pinned: Guidelines = (await import('./guidelines/5.8.json', { with: { type: 'json' } })).default;
 
 /** The guideline version the profiles come from (the `version` of the pinned file). */
 export const mozillaGuidelinesVersion: string = pinned.version.toFixed(1);
