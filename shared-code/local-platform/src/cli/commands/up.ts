@@ -3,6 +3,7 @@ import { startRunner } from '../../platform/index.ts';
 import { setupLocalPlatform } from '../../setup/index.ts';
 import { parseArguments } from '../arguments.ts';
 import type { Command } from '../command.ts';
+import { stopPlatformOnInterrupt } from '../interrupt.ts';
 import { say, seconds } from '../output.ts';
 
 export const describeStartup = (backends: RunningBackends): void => {
@@ -25,6 +26,7 @@ ready; \`./sec-an status\` shows it, \`./sec-an down\` stops it.
     const began = performance.now();
     await setupLocalPlatform();
     const config = localBackendsConfig();
+    stopPlatformOnInterrupt(config.instance);
     const backends = await startBackends(config);
     describeStartup(backends);
     await startRunner({ instance: config.instance, onLine: say, timeoutMs: config.readyTimeoutMs * 2 });
