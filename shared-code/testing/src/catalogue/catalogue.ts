@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from '../../../local-platform/src/paths/index.ts';
+import { deployOrder } from '../../../local-platform/src/synth/index.ts';
+import { contractsSection } from './contracts-section.ts';
+import { replaceGeneratedBlocks } from './generated-blocks.ts';
+import { indicesSection } from './indices-section.ts';
+import { parametersSection } from './parameters-section.ts';
+import { routesSection } from './routes-section.ts';
+import { stacksSection } from './stacks-section.ts';
+import type { SynthesizedStack } from './synthesized-stacks.ts';
+import { tablesSection } from './tables-section.ts';
+
+export const catalogueFile = join(repositoryRoot, 'docs', 'catalogue.md');
+
+/** Each generated block of the catalogue, by marker name, from the contracts and the synthesized stacks. */
+export const generatedBlocks = async (
+  stacks: readonly SynthesizedStack[],
+): Promise<Readonly<Record<string, string>>> => ({
+  stacks: stacksSection(stacks),
+  contracts: await contractsSection(),
+  routes: routesSection(stacks),
+  parameters: parametersSection(stacks, deployOrder),
+  tables: tablesSection(stacks),
+  indices: indicesSection(stacks),
+});
+
+/** The catalogue as it should be: the committed file with its generated blocks regenerated. */
+export const renderCatalogue = async (stacks: readonly SynthesizedStack[]): Promise<string> =>
+  replaceGeneratedBlocks(readFileSync(catalogueFile, 'utf8'), await generatedBlocks(stacks));
