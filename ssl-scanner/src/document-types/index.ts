@@ -1,0 +1,2 @@
+export * from './ssl-document-types.ts';
+export * from './templates.ts';
