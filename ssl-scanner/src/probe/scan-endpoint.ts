@@ -200,6 +200,33 @@ const servedChain = async (
     : { certificates: fetched.certificates, certificateSource: 'tls13-session' };
 };
 
+/** Probe endings that say the server dropped the connection rather than answering in TLS. */
+const closings: ReadonlySet<ProtocolFinding['status']> = new Set([
+  'closed-before-answer',
+  'closed-mid-handshake',
+  'reset',
+]);
+
+/**
+ * Why an endpoint that offered no protocol could not be scanned: the budget ran out, or it closed every TLS hello
+ * without a TLS answer (`closed`: something listens but never speaks TLS), or it answered in TLS and refused
+ * every protocol (`no-tls`).
+ */
+const unofferedStatus = (
+  target: ProbeTarget,
+  protocols: readonly ProtocolFinding[],
+): { status: EndpointStatus; detail?: string } => {
+  if (target.budget.spent()) return { status: 'budget-spent' };
+  // SSL 2.0's probe reads another record format, so a server's TLS bytes may look malformed to it: the TLS
+  // probes alone tell whether the server ever answered in TLS
+  const tls = protocols.filter((protocol) => protocol.version !== 'SSLv2');
+  if (tls.every((protocol) => closings.has(protocol.status))) {
+    const endings = [...new Set(tls.map((protocol) => protocol.status))].join(', ');
+    return { status: 'closed', detail: `every TLS hello was closed without a TLS answer (${endings})` };
+  }
+  return { status: 'no-tls' };
+};
+
 /**
  * Scans one endpoint with one server name (or none): a first TLS hello tells whether it speaks TLS at all, then
  * every protocol from SSL 2.0 to TLS 1.3 is enumerated with at most `concurrency` connections at once, all within
@@ -243,7 +270,7 @@ export const scanEndpoint = async (
   );
   return {
     ...base,
-    status: offered ? 'scanned' : target.budget.spent() ? 'budget-spent' : 'no-tls',
+    ...(offered ? { status: 'scanned' as const } : unofferedStatus(target, protocols)),
     protocols,
     ...chain,
     elapsedMs: performance.now() - started,

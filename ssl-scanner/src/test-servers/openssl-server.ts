@@ -8,6 +8,8 @@ export interface OpenSslServerOptions {
   readonly chain?: string;
   /** s_server protocol switches, e.g. `['-tls1_3']` or `['-no_tls1_2', '-no_tls1_3']`. */
   readonly protocols: readonly string[];
+  /** Key exchange groups in OpenSSL's names (`X25519`, `prime256v1`...); OpenSSL's defaults when absent. */
+  readonly groups?: readonly string[];
   /** TLS 1.2-and-older suites (OpenSSL names, may end in `:@SECLEVEL=0`). */
   readonly cipher?: string;
   readonly ciphersuites?: string;
@@ -34,6 +36,7 @@ export const startOpenSslServer = async (options: OpenSslServerOptions): Promise
     '-naccept',
     '100000',
     ...options.protocols,
+    ...(options.groups === undefined ? [] : ['-groups', options.groups.join(':')]),
     ...(options.cipher === undefined ? [] : ['-cipher', options.cipher]),
     ...(options.ciphersuites === undefined ? [] : ['-ciphersuites', options.ciphersuites]),
     ...(options.serverPreference === true ? ['-serverpref'] : []),

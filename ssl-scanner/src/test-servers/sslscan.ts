@@ -6,32 +6,66 @@ export interface SslscanReport {
   readonly protocols: readonly string[];
   readonly cipherSuites: ReadonlyMap<string, readonly number[]>;
   readonly preferred: ReadonlyMap<string, number>;
+  /** Key exchange groups per protocol (codes); sslscan enumerates them for TLS 1.3 only. */
+  readonly groups: ReadonlyMap<string, readonly number[]>;
+  /** The DH prime size per protocol and DHE suite code. */
+  readonly dhBits: ReadonlyMap<string, ReadonlyMap<number, number>>;
   readonly error?: string;
 }
 
 const protocolName = (type: string, version: string): string =>
   type === 'ssl' ? `SSLv${version}` : `TLSv${version}`;
 
+interface Collected {
+  readonly protocols: string[];
+  readonly cipherSuites: Map<string, number[]>;
+  readonly preferred: Map<string, number>;
+  readonly groups: Map<string, number[]>;
+  readonly dhBits: Map<string, Map<number, number>>;
+}
+
+type Attribute = (name: string) => string;
+
+const append = (map: Map<string, number[]>, key: string, value: number): void => {
+  map.set(key, [...(map.get(key) ?? []), value]);
+};
+
+const readCipher = (collected: Collected, attribute: Attribute): void => {
+  const version = attribute('sslversion');
+  const code = Number.parseInt(attribute('id'), 16);
+  append(collected.cipherSuites, version, code);
+  if (attribute('status') === 'preferred') collected.preferred.set(version, code);
+  if (attribute('dhebits') !== '') {
+    const sizes = collected.dhBits.get(version) ?? new Map<number, number>();
+    collected.dhBits.set(version, sizes.set(code, Number(attribute('dhebits'))));
+  }
+};
+
+const readers: Readonly<Record<string, (collected: Collected, attribute: Attribute) => void>> = {
+  protocol: (collected, attribute) => {
+    if (attribute('enabled') === '1')
+      collected.protocols.push(protocolName(attribute('type'), attribute('version')));
+  },
+  cipher: readCipher,
+  group: (collected, attribute) =>
+    append(collected.groups, attribute('sslversion'), Number.parseInt(attribute('id'), 16)),
+};
+
 /** Reads sslscan's `--xml=-` document with a real XML parser. */
 export const parseSslscanXml = (xml: string): SslscanReport => {
-  const protocols: string[] = [];
-  const cipherSuites = new Map<string, number[]>();
-  const preferred = new Map<string, number>();
+  const collected: Collected = {
+    protocols: [],
+    cipherSuites: new Map(),
+    preferred: new Map(),
+    groups: new Map(),
+    dhBits: new Map(),
+  };
   let error: string | undefined;
   let inError = false;
   const parser = new SaxesParser();
   parser.on('opentag', (tag) => {
-    const attribute = (name: string): string => String(tag.attributes[name] ?? '');
     if (tag.name === 'error') inError = true;
-    if (tag.name === 'protocol' && attribute('enabled') === '1') {
-      protocols.push(protocolName(attribute('type'), attribute('version')));
-    }
-    if (tag.name === 'cipher') {
-      const version = attribute('sslversion');
-      const code = Number.parseInt(attribute('id'), 16);
-      cipherSuites.set(version, [...(cipherSuites.get(version) ?? []), code]);
-      if (attribute('status') === 'preferred') preferred.set(version, code);
-    }
+    readers[tag.name]?.(collected, (name) => String(tag.attributes[name] ?? ''));
   });
   parser.on('cdata', (text) => {
     if (inError) error = text;
@@ -40,10 +74,10 @@ export const parseSslscanXml = (xml: string): SslscanReport => {
     if (tag.name === 'error') inError = false;
   });
   parser.write(xml).close();
-  return { protocols, cipherSuites, preferred, ...(error === undefined ? {} : { error }) };
+  return { ...collected, ...(error === undefined ? {} : { error }) };
 };
 
-/** sslscan on a loopback port, only the protocol and cipher tests the scanner is compared on. */
+/** sslscan on a loopback port, only the protocol, cipher and group tests the scanner is compared on. */
 export const runSslscan = async (port: number, serverName?: string): Promise<SslscanReport> => {
   const result = await runCommand(
     'sslscan',
@@ -54,7 +88,6 @@ export const runSslscan = async (port: number, serverName?: string): Promise<Ssl
       '--no-renegotiation',
       '--no-compression',
       '--no-fallback',
-      '--no-groups',
       '--no-check-certificate',
       ...(serverName === undefined ? [] : [`--sni-name=${serverName}`]),
       `127.0.0.1:${port}`,
