@@ -5,6 +5,7 @@ import { deployCommand } from './commands/deploy.ts';
 import { downCommand } from './commands/down.ts';
 import { logsCommand } from './commands/logs.ts';
 import { redriveCommand } from './commands/redrive.ts';
+import { reingestCommand } from './commands/reingest.ts';
 import { scanCommand } from './commands/scan.ts';
 import { setupCommand } from './commands/setup.ts';
 import { statusCommand } from './commands/status.ts';
@@ -20,6 +21,7 @@ export const commands: readonly Command[] = [
   logsCommand,
   scanCommand,
   redriveCommand,
+  reingestCommand,
   downCommand,
   synthCommand,
   deployCommand,
