@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { Testing } from '@sec-an/constructs/cdktf';
 import {
@@ -13,15 +12,7 @@ import {
 } from '@sec-an/constructs/testing';
 import { TlsTaskStack } from './tls-task-stack.ts';
 
-/**
- * The parser is not this stack's subject (nor built yet); its slot is filled with the scan handler's module so the
- * bundler has an entry, and nothing below looks at the parser.
- */
-const parserStandIn = fileURLToPath(new URL('../handlers/tls-scan.ts', import.meta.url));
-
-const synthesized = synthesize(
-  new TlsTaskStack(Testing.app(), 'task', { stage: 'test', parser: { entry: parserStandIn } }),
-);
+const synthesized = synthesize(new TlsTaskStack(Testing.app(), 'task', { stage: 'test' }));
 const prefix = 'sec-an-test-ssl-scanner-ssl-scanner';
 const queueArn = (name: string) =>
   refTo(synthesized, 'aws_sqs_queue', 'arn', (queue) => queue.name === `${prefix}-${name}`);
@@ -95,6 +86,42 @@ describe('the TLS task stack', () => {
         Resource: [expect.stringContaining(':parameter/sec-an/test/task-execution/addresses-table/name')],
       },
     ]);
+  });
+
+  it('runs the parser on each raw object with the certificates table, which it may only update', () => {
+    const parser = resourceWhere(
+      synthesized,
+      'aws_lambda_function',
+      (fn) => fn.function_name === `${prefix}-parser`,
+    );
+    expect((parser.environment as { variables: Record<string, string> }).variables).toMatchObject({
+      SEC_AN_CERTIFICATES_TABLE: refTo(synthesized, 'aws_dynamodb_table', 'name'),
+      SEC_AN_RESULTS_TOPIC_ARN: refTo(synthesized, 'aws_sns_topic', 'arn'),
+    });
+    const tableGrants = grantedStatements(synthesized, 'tls_parser_role').filter((statement) =>
+      statement.Action.some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(tableGrants).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['dynamodb:UpdateItem'],
+        Resource: [refTo(synthesized, 'aws_dynamodb_table', 'arn')],
+      },
+    ]);
+  });
+
+  it("keeps the certificates table by fingerprint, encrypted with task-execution's table key, recoverable", () => {
+    expect(resourceWhere(synthesized, 'aws_dynamodb_table', () => true)).toMatchObject({
+      name: 'sec-an-test-ssl-scanner-certificates',
+      hash_key: 'fingerprintSha256',
+      billing_mode: 'PAY_PER_REQUEST',
+      point_in_time_recovery: { enabled: true },
+      deletion_protection_enabled: true,
+      server_side_encryption: {
+        enabled: true,
+        kms_key_arn: referencedParameter(synthesized, '/sec-an/test/task-execution/table-key/arn'),
+      },
+    });
   });
 
   it('grants no restrictable action on every resource, to any role', () => {

@@ -1,15 +1,18 @@
 import { fileURLToPath } from 'node:url';
+import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import type { Construct } from '@sec-an/constructs/cdktf';
 import { grantReadParameter, referenceParameter } from '@sec-an/constructs/parameters';
 import { type DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
-import { resultsOf, Task, type TaskFunctionProps } from '@sec-an/task-execution/task';
+import { resultsOf, Task } from '@sec-an/task-execution/task';
 import { addressesTableArnParameter, addressesTableNameParameter } from '@sec-an/task-execution/task-runtime';
+import { certificatesTableVariable } from '../results-parser/index.ts';
 import { tlsTask } from '../scan-task/index.ts';
+import { certificatesTable } from './certificates-table.ts';
 import { sslScannerProject } from './ssl-scanner-project.ts';
 
 export interface TlsTaskStackProps extends DeploymentSettings {
-  /** The parser each raw object triggers (`src/handlers/results-parser.ts`), with its settings. */
-  readonly parser: TaskFunctionProps;
+  /** Refuse to delete the certificates table (a destroy fails until it is turned off). Default: true. */
+  readonly tableDeletionProtection?: boolean;
 }
 
 const sourceFile = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -28,22 +31,34 @@ export const tlsPortsFilter = { contract: ['port-finding'], tls: ['true'] };
 const scanSettings = { timeoutSeconds: 600, memorySizeMb: 512 } as const;
 
 /**
+ * A raw object is a few hundred kilobytes at most (seventeen scans); the parser judges each scan (chain analysis
+ * against Mozilla's roots, profiles, grade) and writes one table item per certificate.
+ */
+const parserSettings = { timeoutSeconds: 120, memorySizeMb: 512 } as const;
+
+/**
  * The TLS task: its input queue takes nmap's port findings of TLS ports (subscribed with a filter policy) and direct
  * tls-scan-requests (sent to the queue, whose URL is published for them), the scan function, the raw lake, the
  * parser and the results topic. The scan function also reads the address's names from task-execution's
- * addresses table, for direct requests.
+ * addresses table, for direct requests; the parser records every certificate served in the certificates table.
  */
 export class TlsTaskStack extends ServiceStack {
   readonly task: Task;
+  readonly certificates: DynamodbTable;
 
   constructor(scope: Construct, id: string, props: TlsTaskStackProps) {
-    const { parser, ...deployment } = props;
+    const { tableDeletionProtection, ...deployment } = props;
     super(scope, id, { ...deployment, project: sslScannerProject });
+    this.certificates = certificatesTable(this, tableDeletionProtection ?? true);
     this.task = new Task(this, 'tls', {
       name: tlsTask,
       input: { source: portFindingSource, filterPolicy: tlsPortsFilter },
       scan: { entry: sourceFile('../handlers/tls-scan.ts'), ...scanSettings },
-      parser,
+      parser: {
+        entry: sourceFile('../handlers/results-parser.ts'),
+        ...parserSettings,
+        environment: { [certificatesTableVariable]: this.certificates.name },
+      },
     });
     this.task.inputQueue.publishUrl();
     this.task.scanFunction.addToPolicy({
@@ -51,5 +66,6 @@ export class TlsTaskStack extends ServiceStack {
       resources: [referenceParameter(this, { ...addressesTableArnParameter }).value],
     });
     grantReadParameter(this, this.task.scanFunction, addressesTableNameParameter);
+    this.task.parser.addToPolicy({ actions: ['dynamodb:UpdateItem'], resources: [this.certificates.arn] });
   }
 }
