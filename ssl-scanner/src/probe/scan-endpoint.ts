@@ -207,10 +207,18 @@ const closings: ReadonlySet<ProtocolFinding['status']> = new Set([
   'reset',
 ]);
 
+/** Probe endings that say the server kept silent. */
+const silences: ReadonlySet<ProtocolFinding['status']> = new Set([
+  'no-answer',
+  'answer-timeout',
+  'connect-timeout',
+]);
+
 /**
- * Why an endpoint that offered no protocol could not be scanned: the budget ran out, or it closed every TLS hello
- * without a TLS answer (`closed`: something listens but never speaks TLS), or it answered in TLS and refused
- * every protocol (`no-tls`).
+ * Why an endpoint that offered no protocol could not be scanned: the budget ran out; or it cut a handshake it had
+ * begun, or closed every TLS hello without an answer (`closed`); or it left every TLS hello unanswered
+ * (`timeout`, as a tarpit that answered only the first); or it answered in TLS and refused every protocol
+ * (`no-tls`).
  */
 const unofferedStatus = (
   target: ProbeTarget,
@@ -220,9 +228,13 @@ const unofferedStatus = (
   // SSL 2.0's probe reads another record format, so a server's TLS bytes may look malformed to it: the TLS
   // probes alone tell whether the server ever answered in TLS
   const tls = protocols.filter((protocol) => protocol.version !== 'SSLv2');
-  if (tls.every((protocol) => closings.has(protocol.status))) {
+  const cut = tls.some((protocol) => protocol.status === 'closed-mid-handshake');
+  if (cut || tls.every((protocol) => closings.has(protocol.status))) {
     const endings = [...new Set(tls.map((protocol) => protocol.status))].join(', ');
-    return { status: 'closed', detail: `every TLS hello was closed without a TLS answer (${endings})` };
+    return { status: 'closed', detail: `no handshake was completed: the server closed it (${endings})` };
+  }
+  if (tls.every((protocol) => silences.has(protocol.status))) {
+    return { status: 'timeout', detail: 'every TLS hello went unanswered within the connection timeout' };
   }
   return { status: 'no-tls' };
 };
