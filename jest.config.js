@@ -20,6 +20,7 @@ const common = {
     '<rootDir>/task-execution',
     '<rootDir>/nmap-scanner',
     '<rootDir>/ssl-scanner',
+    '<rootDir>/docs',
   ],
 };
 

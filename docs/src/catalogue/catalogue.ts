@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repositoryRoot } from '../../../local-platform/src/paths/index.ts';
-import { deployOrder } from '../../../local-platform/src/synth/index.ts';
+import { repositoryRoot } from '@sec-an/local-platform/paths';
+import { deployOrder } from '@sec-an/local-platform/synth';
 import { contractsSection } from './contracts-section.ts';
 import { replaceGeneratedBlocks } from './generated-blocks.ts';
 import { indicesSection } from './indices-section.ts';

@@ -1,4 +1,4 @@
-import { encodeAttributes } from '../../../runtime/src/sns/attributes.ts';
+import { encodeAttributes } from '@sec-an/runtime/sns';
 import { type FoundContract, findContracts } from './contracts.ts';
 import { code, list, markdownTable } from './markdown.ts';
 import { fieldsOf, type JsonSchema } from './schema-fields.ts';

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { synthesizeAll } from '../../../local-platform/src/synth/index.ts';
-import { stackFile } from '../../../local-platform/src/synth/manifest.ts';
+import { stackFile, synthesizeAll } from '@sec-an/local-platform/synth';
 import { catalogueSettings } from './catalogue-settings.ts';
 
 /** A Terraform block of a synthesized stack, as cdktf writes it (with its construct path under `//`). */

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Contract } from '../../../contracts/src/contract/index.ts';
-import { repositoryRoot } from '../../../local-platform/src/paths/index.ts';
+import type { Contract } from '@sec-an/contracts/contract';
+import { repositoryRoot } from '@sec-an/local-platform/paths';
 
 /** A contract found among the contracts package's modules, with the example it exports if any. */
 export interface FoundContract {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { repositoryRoot } from '../../../local-platform/src/paths/index.ts';
+import { repositoryRoot } from '@sec-an/local-platform/paths';
 
 /** Folders of shipped code: tests, fixtures, benches and test servers do not make a producer or consumer. */
 const excludedFolders = new Set(['node_modules', 'bench', 'testing', 'test-servers', 'test-data']);
