@@ -52,11 +52,15 @@ const certificatesSection = (summary: MainJobSummary): string[] => {
   ];
 };
 
+/** A first scan makes every entity appear: worth a count; what changed or went away is worth a line each. */
 const changesSection = (summary: MainJobSummary): string[] => {
   const scanChanges = summary.changes.filter((change) => change.task === nmapTask);
+  const appeared = scanChanges.filter((change) => change.change === 'appeared').length;
+  const others = scanChanges.filter((change) => change.change !== 'appeared');
   return [
-    `changes     ${summary.changes.length} since the job began (${scanChanges.length} from scans)`,
-    ...scanChanges
+    `changes     ${summary.changes.length} since the job began; from scans: ${appeared} appeared, ` +
+      `${others.length} changed or disappeared`,
+    ...others
       .slice(-20)
       .map(
         (change) =>

@@ -1,6 +1,6 @@
 /**
- * What a command started, to stop again in the reverse order (the estate before the compute that scans it, the
- * compute before the backends it talks to), once, whether the command ends, fails or is interrupted.
+ * What a command started, to stop again in the reverse order (the compute before the estate it scans, so no scan
+ * meets a vanishing service; both before the backends), once, whether the command ends, fails or is interrupted.
  */
 export class Teardown {
   readonly #steps: { readonly name: string; readonly stop: () => Promise<unknown> }[] = [];
