@@ -16,7 +16,7 @@ import { sendToDestination } from './destinations.ts';
 import type { FunctionHost, InvocationOutcome } from './function-host.ts';
 import type { FunctionLog } from './function-log.ts';
 import type { HandlerErrorEntry } from './handler-errors.ts';
-import { withoutPhantomInserts } from './moto-stream-quirks.ts';
+import { awaitsPartner, withoutPhantomInserts } from './moto-stream-quirks.ts';
 import { deliverStreamBatch, type GivenUp } from './stream-delivery.ts';
 import { streamFailureRecord } from './stream-failure-record.ts';
 
@@ -139,19 +139,24 @@ export const startStreamMapping = (
     const records: StreamRecord[] = [];
     const windowEnds = Date.now() + mapping.maximumBatchingWindowSeconds * 1000;
     let next: string | undefined = iterator;
+    let partnerRead = false;
     while (next !== undefined && !stopping.signal.aborted) {
       const read: GetRecordsCommandOutput = await streams().send(
         new GetRecordsCommand({
           ShardIterator: next,
-          Limit: Math.min(maxRecordsPerRead, mapping.batchSize - records.length),
+          Limit: Math.max(1, Math.min(maxRecordsPerRead, mapping.batchSize - records.length)),
         }),
       );
-      records.push(...withoutPhantomInserts(read.Records ?? []));
+      records.push(...(read.Records ?? []));
       next = read.NextShardIterator;
-      if (records.length >= mapping.batchSize || Date.now() >= windowEnds) break;
+      if (records.length >= mapping.batchSize || Date.now() >= windowEnds) {
+        // One more read at most: a real key-only item has no partner to wait for.
+        if (partnerRead || !awaitsPartner(records)) break;
+        partnerRead = true;
+      }
       if ((read.Records ?? []).length === 0) await pause(pollIntervalMs);
     }
-    return { records, next };
+    return { records: withoutPhantomInserts(records), next };
   };
 
   const pollShard = async (shardId: string): Promise<void> => {
