@@ -5,6 +5,7 @@ import {
   type RawObject,
   readRawResult,
 } from '@sec-an/task-execution/task-runtime';
+import type { RootCertificates } from '../certificates/index.ts';
 import { decodeTlsObservations } from '../scan-task/index.ts';
 import { certificateSightingsOf } from './certificate-sightings.ts';
 import { recordCertificateSightings } from './certificates-table.ts';
@@ -32,7 +33,7 @@ export interface PublishedObservations {
  */
 export const publishTlsObservations = async (
   object: RawObject,
-  settings: ParserSettings & { readonly certificatesTable: string },
+  settings: ParserSettings & { readonly certificatesTable: string; readonly roots?: RootCertificates },
 ): Promise<PublishedObservations> => {
   const name = object.key.slice(object.key.lastIndexOf('/') + 1);
   if (!observationsFileName.test(name)) {
@@ -46,6 +47,7 @@ export const publishTlsObservations = async (
   const results = parseTlsObservations(raw, {
     source: { bucket: object.bucket, key: object.key },
     certificateHistory,
+    ...(settings.roots === undefined ? {} : { roots: settings.roots }),
   });
   await publishResults(settings, results);
   return { object: objectUrl(object), results: results.length, certificates: sightings.length };

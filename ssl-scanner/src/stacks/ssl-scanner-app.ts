@@ -32,6 +32,7 @@ export const buildSslScanner = (
   const task = new TlsTaskStack(scope, 'task', {
     ...deployment,
     tableDeletionProtection: settings.tableDeletionProtection,
+    trustAnchors: settings.trustAnchors,
   });
   task.addDependency(searchContent);
   return { searchContent, task };

@@ -110,6 +110,21 @@ describe('the TLS task stack', () => {
     ]);
   });
 
+  it("publishes the organisation's trust anchors (none by default) for the parser alone to read at call time", () => {
+    expect(publishedParameters(synthesized)['/sec-an/test/ssl-scanner/trust-anchors/definition']).toBe(
+      '{"roots":[]}',
+    );
+    const reads = grantedStatements(synthesized, 'tls_parser_role').filter((statement) =>
+      statement.Resource.some((resource) => resource.endsWith('/ssl-scanner/trust-anchors/definition')),
+    );
+    expect(reads).toEqual([expect.objectContaining({ Action: ['ssm:GetParameter'] })]);
+    expect(
+      grantedStatements(synthesized, 'tls_scan_role').filter((statement) =>
+        statement.Resource.some((resource) => resource.includes('trust-anchors')),
+      ),
+    ).toEqual([]);
+  });
+
   it("keeps the certificates table by fingerprint, encrypted with task-execution's table key, recoverable", () => {
     expect(resourceWhere(synthesized, 'aws_dynamodb_table', () => true)).toMatchObject({
       name: 'sec-an-test-ssl-scanner-certificates',

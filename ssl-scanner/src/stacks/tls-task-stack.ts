@@ -1,18 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import type { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table/index.js';
 import type { Construct } from '@sec-an/constructs/cdktf';
-import { grantReadParameter, referenceParameter } from '@sec-an/constructs/parameters';
+import { grantReadParameter, publishParameter, referenceParameter } from '@sec-an/constructs/parameters';
 import { type DeploymentSettings, ServiceStack } from '@sec-an/constructs/service-stack';
 import { resultsOf, Task } from '@sec-an/task-execution/task';
 import { addressesTableArnParameter, addressesTableNameParameter } from '@sec-an/task-execution/task-runtime';
 import { certificatesTableVariable } from '../results-parser/index.ts';
 import { tlsTask } from '../scan-task/index.ts';
+import { trustAnchorsDefinition, trustAnchorsParameter } from '../trust-anchors/index.ts';
 import { certificatesTable } from './certificates-table.ts';
 import { sslScannerProject } from './ssl-scanner-project.ts';
 
 export interface TlsTaskStackProps extends DeploymentSettings {
   /** Refuse to delete the certificates table (a destroy fails until it is turned off). Default: true. */
   readonly tableDeletionProtection?: boolean;
+  /** The trust anchors' parameter JSON (`trustAnchorsDefinition`); operators may change it in SSM. Default: none. */
+  readonly trustAnchors?: string;
 }
 
 const sourceFile = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
@@ -47,7 +50,7 @@ export class TlsTaskStack extends ServiceStack {
   readonly certificates: DynamodbTable;
 
   constructor(scope: Construct, id: string, props: TlsTaskStackProps) {
-    const { tableDeletionProtection, ...deployment } = props;
+    const { tableDeletionProtection, trustAnchors, ...deployment } = props;
     super(scope, id, { ...deployment, project: sslScannerProject });
     this.certificates = certificatesTable(this, tableDeletionProtection ?? true);
     this.task = new Task(this, 'tls', {
@@ -67,5 +70,12 @@ export class TlsTaskStack extends ServiceStack {
     });
     grantReadParameter(this, this.task.scanFunction, addressesTableNameParameter);
     this.task.parser.addToPolicy({ actions: ['dynamodb:UpdateItem'], resources: [this.certificates.arn] });
+    publishParameter(
+      this,
+      trustAnchorsParameter.thing,
+      trustAnchorsParameter.attribute,
+      trustAnchors ?? trustAnchorsDefinition(''),
+    );
+    grantReadParameter(this, this.task.parser, trustAnchorsParameter);
   }
 }
