@@ -134,27 +134,32 @@ export const startStreamMapping = (
     }
   };
 
-  /** Up to a batch of records: one read, or reads until the batching window closes or the batch is full. */
+  const read = (iterator: string, wanted: number): Promise<GetRecordsCommandOutput> =>
+    streams().send(
+      new GetRecordsCommand({
+        ShardIterator: iterator,
+        Limit: Math.max(1, Math.min(maxRecordsPerRead, wanted)),
+      }),
+    );
+
+  /**
+   * Up to a batch of records: one read, or reads until the batching window closes or the batch is full; then one
+   * more read at most when the batch ends between moto's two records of one item (a real key-only item has no
+   * partner to wait for).
+   */
   const gather = async (iterator: string) => {
     const records: StreamRecord[] = [];
     const windowEnds = Date.now() + mapping.maximumBatchingWindowSeconds * 1000;
     let next: string | undefined = iterator;
     let partnerRead = false;
     while (next !== undefined && !stopping.signal.aborted) {
-      const read: GetRecordsCommandOutput = await streams().send(
-        new GetRecordsCommand({
-          ShardIterator: next,
-          Limit: Math.max(1, Math.min(maxRecordsPerRead, mapping.batchSize - records.length)),
-        }),
-      );
-      records.push(...(read.Records ?? []));
-      next = read.NextShardIterator;
-      if (records.length >= mapping.batchSize || Date.now() >= windowEnds) {
-        // One more read at most: a real key-only item has no partner to wait for.
-        if (partnerRead || !awaitsPartner(records)) break;
-        partnerRead = true;
-      }
-      if ((read.Records ?? []).length === 0) await pause(pollIntervalMs);
+      const { Records = [], NextShardIterator } = await read(next, mapping.batchSize - records.length);
+      records.push(...Records);
+      next = NextShardIterator;
+      const done = records.length >= mapping.batchSize || Date.now() >= windowEnds;
+      if (done && (partnerRead || !awaitsPartner(records))) break;
+      partnerRead ||= done;
+      if (Records.length === 0) await pause(pollIntervalMs);
     }
     return { records: withoutPhantomInserts(records), next };
   };
