@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { benchLine } from '@sec-an/local-platform/bench';
 import { loopback } from '@sec-an/local-platform/ports';
 import { runCommand } from '@sec-an/local-platform/processes';
+import { assessEndpoint } from '../assessment/index.ts';
 import { type EndpointScan, scanEndpoint } from '../probe/index.ts';
 import {
   type OpenSslServerOptions,
@@ -85,9 +86,18 @@ const differences = (ours: EndpointScan, reference: SslscanReport): string[] => 
   return problems;
 };
 
+/** What the scanner does for an endpoint and name: the scan, then the chain, profiles and grade judged. */
+const fullScan = async (port: number): Promise<EndpointScan> => {
+  const scan = await scanEndpoint({ address: loopback, port }, { serverName });
+  if (assessEndpoint(scan, { at: new Date() }).chain.leaf === undefined) {
+    throw new Error(`no certificate judged on port ${port}`);
+  }
+  return scan;
+};
+
 /** Wall time of a full scan of one local endpoint by the scanner and by sslscan, on the same server. */
 const benchServer = async (label: string, port: number): Promise<void> => {
-  const ours = await best(() => scanEndpoint({ address: loopback, port }, { serverName }));
+  const ours = await best(() => fullScan(port));
   const reference = await best(() => sslscan(port));
   const problems = differences(ours.value, reference.value);
   if (problems.length > 0)
