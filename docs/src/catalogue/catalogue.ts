@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '@sec-an/local-platform/paths';
@@ -25,6 +26,19 @@ export const generatedBlocks = async (
   indices: indicesSection(stacks),
 });
 
-/** The catalogue as it should be: the committed file with its generated blocks regenerated. */
+const biome = join(repositoryRoot, 'node_modules', '.bin', 'biome');
+
+/** The repository's formatter over the text, so the generated file is what `biome ci` expects of it. */
+const formatted = (markdown: string): string => {
+  const result = spawnSync(biome, ['format', `--stdin-file-path=${catalogueFile}`], {
+    cwd: repositoryRoot,
+    input: markdown,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`biome could not format the catalogue: ${result.stderr}`);
+  return result.stdout;
+};
+
+/** The catalogue as it should be: the committed file with its generated blocks regenerated, then formatted. */
 export const renderCatalogue = async (stacks: readonly SynthesizedStack[]): Promise<string> =>
-  replaceGeneratedBlocks(readFileSync(catalogueFile, 'utf8'), await generatedBlocks(stacks));
+  formatted(replaceGeneratedBlocks(readFileSync(catalogueFile, 'utf8'), await generatedBlocks(stacks)));
