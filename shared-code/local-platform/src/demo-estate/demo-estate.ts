@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { canonicalJson } from '@sec-an/contracts/entity-key';
+import { createEstateAuthority, type EstateAuthority } from './certificates.ts';
 import type { EstateLayout, ServiceSpec } from './estate-layout.ts';
 import { prepareService, type ServiceStarter } from './estate-servers.ts';
 import type { RunningService } from './running-service.ts';
@@ -8,6 +9,8 @@ import type { RunningService } from './running-service.ts';
 export interface DemoEstate {
   /** The layout the running services are in now: the truth a scan is checked against. */
   readonly layout: () => EstateLayout;
+  /** The authority that signed every TLS server's certificate: the trust anchor a scanner is given. */
+  readonly authority: EstateAuthority;
   /** Stops what the new layout no longer has, starts what it adds, and restarts what it changes. */
   readonly apply: (next: EstateLayout) => Promise<void>;
   readonly stop: () => Promise<void>;
@@ -27,9 +30,12 @@ const placedServices = (layout: EstateLayout): Map<string, Placed> =>
     ),
   );
 
-/** Starts every service of the layout, with its files (certificates, the HTTP page) in `directory`. */
+/**
+ * Starts every service of the layout, with its files (the authority, certificates, the HTTP page) in `directory`.
+ */
 export const startDemoEstate = async (layout: EstateLayout, directory: string): Promise<DemoEstate> => {
   mkdirSync(directory, { recursive: true });
+  const authority = await createEstateAuthority(directory);
   let current: EstateLayout = { ...layout, addresses: [] };
   const running = new Map<string, RunningService>();
 
@@ -51,7 +57,7 @@ export const startDemoEstate = async (layout: EstateLayout, directory: string): 
     for (const endpoint of changed) {
       const placed = after.get(endpoint);
       if (placed !== undefined)
-        starters.set(endpoint, await prepareService(directory, placed.address, placed.service));
+        starters.set(endpoint, await prepareService(directory, placed.address, placed.service, authority));
     }
     await Promise.all(changed.map(stopEndpoint));
     for (const [endpoint, start] of starters) running.set(endpoint, await start());
@@ -64,5 +70,5 @@ export const startDemoEstate = async (layout: EstateLayout, directory: string): 
     await stop();
     throw error;
   }
-  return { layout: () => current, apply, stop };
+  return { layout: () => current, authority, apply, stop };
 };

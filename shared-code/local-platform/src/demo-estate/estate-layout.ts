@@ -7,6 +7,8 @@ export interface CertificateSpec {
   /** Counts the certificates issued for the server: a new issue is a rotation (a new key and certificate). */
   readonly issue: number;
   readonly daysValid: number;
+  /** RSA, or ECDSA on the NIST curve of `keyBits` bits (256, 384): Mozilla's modern profile takes ECDSA only. */
+  readonly keyType: 'rsa' | 'ec';
   readonly keyBits: number;
 }
 
@@ -41,12 +43,10 @@ export interface EstateLayout {
 /** The ports the estate's services use, the same on every address that has the service. */
 export const estatePorts = { https: 18443, http: 18080, ssh: 12222, smtp: 12525, late: 18081 } as const;
 
-const certificate = (names: readonly string[], daysValid = 365, keyBits = 2048): CertificateSpec => ({
-  names,
-  issue: 1,
-  daysValid,
-  keyBits,
-});
+const certificate = (
+  names: readonly string[],
+  { daysValid = 365, keyType = 'rsa', keyBits = 2048 }: Partial<CertificateSpec> = {},
+): CertificateSpec => ({ names, issue: 1, daysValid, keyType, keyBits });
 
 /**
  * The demo estate on loopback addresses `<prefix>.1` to `<prefix>.5` (a /24 of 127.0.0.0/8, which Linux routes to
@@ -67,7 +67,7 @@ export const demoEstateLayout = (prefix = '127.77.0', zone = 'estate.test'): Est
             kind: 'tls',
             port: estatePorts.https,
             profile: 'modern',
-            certificate: certificate([name('www'), name('modern')]),
+            certificate: certificate([name('www'), name('modern')], { keyType: 'ec', keyBits: 256 }),
           },
           { kind: 'http', port: estatePorts.http },
         ],
@@ -98,7 +98,7 @@ export const demoEstateLayout = (prefix = '127.77.0', zone = 'estate.test'): Est
             kind: 'tls',
             port: estatePorts.https,
             profile: 'legacy',
-            certificate: certificate([name('legacy')], 5, 1024),
+            certificate: certificate([name('legacy')], { daysValid: 5, keyBits: 1024 }),
           },
           {
             kind: 'banner',

@@ -6,5 +6,7 @@ export * from './platform-functions.ts';
 export * from './platform-settings.ts';
 export * from './progress-bar.ts';
 export * from './summary-report.ts';
+export * from './task-names.ts';
 export * from './teardown.ts';
+export * from './tls-summary.ts';
 export * from './wait-for-cycle.ts';

@@ -1,9 +1,10 @@
-import type { SearchClient as Client } from './search-reads.ts';
 import { changeIndex, deadLetterIndex, snapshotIndex } from '@sec-an/contracts/search-index';
 import type { Deployment } from '../deployment/index.ts';
 import { queueDepths } from '../platform/index.ts';
-import { nmapTask } from './cycle-observation.ts';
+import type { SearchClient as Client } from './search-reads.ts';
 import { searchSources, sinceQuery } from './search-reads.ts';
+import { nmapTask } from './task-names.ts';
+import { type TlsScanSummary, tlsSummaries } from './tls-summary.ts';
 
 export interface OpenPort {
   readonly port: number;
@@ -17,26 +18,6 @@ export interface AddressSummary {
   readonly address: string;
   readonly hosts: readonly string[];
   readonly openPorts: readonly OpenPort[];
-}
-
-export interface TlsEndpointSummary {
-  readonly address: string;
-  readonly port: number;
-  readonly protocols: readonly string[];
-  /** nmap ssl-enum-ciphers' grade of the weakest suite offered (A to F). */
-  readonly grade?: string;
-  /** Where the endpoint falls short of Mozilla's intermediate profile, as nmap's findings show it. */
-  readonly failures: readonly string[];
-}
-
-export interface CertificateSummary {
-  readonly address: string;
-  readonly port: number;
-  readonly names: readonly string[];
-  readonly notAfter?: string;
-  readonly daysToExpiry?: number;
-  /** Whether it names one of the host names that resolve to its address. */
-  readonly namesMatch: boolean;
 }
 
 export interface ChangeSummary {
@@ -57,25 +38,16 @@ export interface DeadLetterSummary {
   readonly archived: readonly { readonly source: string; readonly count: number }[];
 }
 
-/** Another scanner's documents (the TLS scanner's, once it is deployed): its indices and their sizes. */
-export interface ScannerIndexSummary {
-  readonly index: string;
-  readonly documents: number;
-}
-
 export interface MainJobSummary {
   readonly addresses: readonly AddressSummary[];
-  readonly tls: readonly TlsEndpointSummary[];
-  readonly certificates: readonly CertificateSummary[];
-  readonly tlsScannerIndices: readonly ScannerIndexSummary[];
+  /** Every TLS scan, per endpoint and name: the TLS scanner's judgement, nmap's where it has none. */
+  readonly tls: readonly TlsScanSummary[];
   readonly changes: readonly ChangeSummary[];
   readonly deadLetters: DeadLetterSummary;
 }
 
 /** Days before expiry from which a certificate is reported as expiring. */
 export const expiryWarningDays = 30;
-/** Where the TLS scanner's documents go, by its task name: any of its snapshot indices. */
-export const tlsScannerIndexPattern = 'ssl-scanner-*';
 
 const text = (value: unknown): string | undefined =>
   value === undefined || value === null ? undefined : String(value);
@@ -117,47 +89,6 @@ const addressSummaries = async (
         .sort((a, b) => a.port - b.port),
     }));
 };
-
-/** TLS 1.2 and 1.3 only, and every suite graded A: what Mozilla's intermediate profile asks of a server. */
-const tlsFailures = (protocols: readonly string[], grade: string | undefined): string[] => [
-  ...protocols
-    .filter((protocol) => /^(SSLv|TLSv1\.[01]$)/.test(protocol))
-    .map((protocol) => `offers ${protocol}`),
-  ...(grade !== undefined && grade !== 'A' ? [`weakest cipher suite graded ${grade}`] : []),
-];
-
-const tlsSummaries = async (client: Client, since: number): Promise<TlsEndpointSummary[]> =>
-  (await ports(client, since))
-    .filter((port) => port.tls === true)
-    .map((port) => {
-      const protocols = texts(port.tlsProtocols);
-      const grade = text(port.tlsLeastStrength);
-      return {
-        address: String(port.address),
-        port: Number(port.port),
-        protocols,
-        ...(optional('grade', grade) as { grade?: string }),
-        failures: tlsFailures(protocols, grade),
-      };
-    });
-
-const certificateSummaries = async (
-  client: Client,
-  hostsOf: Map<string, string[]>,
-  since: number,
-): Promise<CertificateSummary[]> =>
-  (await searchSources(client, snapshotIndex(nmapTask, 'certificate'), current(since), 2000)).map((cert) => {
-    const names = texts(cert.dnsNames);
-    const hosts = hostsOf.get(String(cert.address)) ?? [];
-    return {
-      address: String(cert.address),
-      port: Number(cert.port),
-      names,
-      ...(optional('notAfter', text(cert.notAfter)) as { notAfter?: string }),
-      ...(typeof cert.daysToExpiry === 'number' ? { daysToExpiry: cert.daysToExpiry } : {}),
-      namesMatch: names.some((name) => hosts.includes(name)),
-    };
-  });
 
 const hostNames = async (client: Client): Promise<Map<string, string[]>> => {
   const rows = await searchSources(
@@ -209,14 +140,6 @@ const deadLetters = async (
   };
 };
 
-const scannerIndices = async (client: Client): Promise<ScannerIndexSummary[]> => {
-  const response = await client.cat.indices({ index: tlsScannerIndexPattern, format: 'json' } as never);
-  const rows = response.body as unknown as { index: string; 'docs.count': string }[];
-  return rows
-    .map((row) => ({ index: row.index, documents: Number(row['docs.count']) }))
-    .sort((a, b) => a.index.localeCompare(b.index));
-};
-
 /** What a security engineer asks of the estate scanned since `since`, read from OpenSearch and the queues. */
 export const summarise = async (
   client: Client,
@@ -227,8 +150,6 @@ export const summarise = async (
   return {
     addresses: await addressSummaries(client, hostsOf, since),
     tls: await tlsSummaries(client, since),
-    certificates: await certificateSummaries(client, hostsOf, since),
-    tlsScannerIndices: await scannerIndices(client),
     changes: await changeSummaries(client, since),
     deadLetters: await deadLetters(client, deployment, since),
   };

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import type { SearchClient as Client } from './search-reads.ts';
 import { openSearchClient } from '@sec-an/runtime/opensearch';
 import { backendsEnvironment } from '../backends/index.ts';
 import { type DemoEstate, type EstateLayout, startDemoEstate } from '../demo-estate/index.ts';
-import { type DeployResult, deployPlatform, progressLine as deployLine } from '../platform/index.ts';
+import { type DeployResult, progressLine as deployLine, deployPlatform } from '../platform/index.ts';
 import type { CycleObservation } from './cycle-observation.ts';
 import { publishEstateZone } from './estate-zone.ts';
 import { type MainJobSummary, summarise } from './main-job-summary.ts';
 import { invokeDeployed } from './platform-functions.ts';
 import { demoPlan, mainJobDeploySettings, type PlanCompression } from './platform-settings.ts';
+import type { SearchClient as Client } from './search-reads.ts';
 import type { Teardown } from './teardown.ts';
 import { waitForCycle } from './wait-for-cycle.ts';
 
@@ -58,10 +58,12 @@ const describeCount = (payload: Record<string, unknown>, ...fields: string[]): s
 export const runMainJob = async (options: MainJobOptions): Promise<MainJob> => {
   const { say, layout, teardown } = options;
   const plan = options.plan ?? demoPlan;
-  const environment = { ...backendsEnvironment(options.backends), ...mainJobDeploySettings(layout, plan) };
-
   const estate = await startDemoEstate(layout, options.estateDir);
   teardown.add('the demo estate', estate.stop);
+  const environment = {
+    ...backendsEnvironment(options.backends),
+    ...mainJobDeploySettings(layout, plan, estate.authority.pem),
+  };
   const services = layout.addresses.reduce((sum, address) => sum + address.services.length, 0);
   stage(say, 'estate', `${services} services on ${layout.addresses.length} addresses of ${layout.network}`);
 

@@ -11,5 +11,5 @@ export const progressBar = (done: number, total: number): string => {
 /** One line of where the cycle is: the scans bar, then the counts behind it. */
 export const progressLine = (seen: CycleObservation, elapsedMs: number): string =>
   `scans       ${progressBar(seen.scanned.length, seen.inScope.length)}  ` +
-  `queued ${seen.queued}, in queues ${seen.inQueues}, dead letters ${seen.deadLetters}, ` +
+  `TLS judged ${seen.tlsJudged.length}/${seen.tlsEndpoints.length}, queued ${seen.queued}, in queues ${seen.inQueues}, dead letters ${seen.deadLetters}, ` +
   `${Math.round(elapsedMs / 1000)} s`;

@@ -1,6 +1,7 @@
 import { changeIndex, deadLetterIndex, snapshotIndex } from '@sec-an/contracts/search-index';
-import { nmapTask } from './cycle-observation.ts';
 import { expiryWarningDays, type MainJobSummary } from './main-job-summary.ts';
+import { nmapTask, tlsTask } from './task-names.ts';
+import type { TlsScanSummary } from './tls-summary.ts';
 
 const pad = (text: string, width: number): string => text.padEnd(width);
 
@@ -18,43 +19,55 @@ const hostsSection = (summary: MainJobSummary): string[] => [
   ]),
 ];
 
-const tlsSection = (summary: MainJobSummary): string[] => [
-  `TLS         ${summary.tls.length} endpoint(s) (nmap ssl-enum-ciphers; Mozilla intermediate: TLS 1.2+, suites graded A)`,
-  ...summary.tls.map(
-    (tls) =>
-      `  ${pad(`${tls.address}:${tls.port}`, 22)}grade ${tls.grade ?? '?'}  ${tls.protocols.join(' ')}  ` +
-      (tls.failures.length === 0 ? 'passes' : `fails: ${tls.failures.join('; ')}`),
-  ),
-  ...(summary.tlsScannerIndices.length === 0
-    ? ['  (the TLS scanner has written no documents: its section is empty)']
-    : summary.tlsScannerIndices.map(
-        (index) => `  TLS scanner ${index.index}: ${index.documents} document(s)`,
-      )),
+const endpointOf = (tls: TlsScanSummary): string => `${tls.address}:${tls.port}`;
+const nameOf = (tls: TlsScanSummary): string => (tls.serverName === '' ? '(no SNI)' : tls.serverName);
+
+const tlsLine = (tls: TlsScanSummary): string =>
+  tls.source === 'nmap'
+    ? `  ${pad(endpointOf(tls), 22)}${pad('(nmap only)', 24)}weakest suite ${tls.grade ?? '?'}  ` +
+      `${tls.protocols.join(' ')}  ` +
+      (tls.intermediateFailures.length === 0 ? 'passes' : `fails: ${tls.intermediateFailures.join('; ')}`)
+    : `  ${pad(endpointOf(tls), 22)}${pad(nameOf(tls), 24)}grade ${pad(tls.grade ?? tls.status, 3)}` +
+      `best ${pad(tls.bestProfile ?? '?', 13)}${tls.protocols.join(' ') || '-'}` +
+      (tls.intermediateFailures.length === 0
+        ? ''
+        : `  intermediate fails: ${tls.intermediateFailures.join(', ')}`);
+
+const tlsSection = (summary: MainJobSummary): string[] => {
+  const judged = summary.tls.filter((tls) => tls.source === 'ssl-scanner');
+  const endpoints = new Set(summary.tls.map(endpointOf));
+  return [
+    `TLS         ${endpoints.size} endpoint(s), ${judged.length} scan(s) by the TLS scanner (without SNI and per ` +
+      "name; grades SSL Labs-like, profiles Mozilla's)",
+    ...summary.tls.map(tlsLine),
+  ];
+};
+
+const certificateConcerns = (tls: TlsScanSummary): string[] => [
+  ...(tls.daysToExpiry === undefined || tls.daysToExpiry >= expiryWarningDays
+    ? []
+    : tls.daysToExpiry < 0
+      ? [`EXPIRED ${tls.notAfter ?? ''}`]
+      : [`expires in ${Math.floor(tls.daysToExpiry)} day(s) (${tls.notAfter ?? ''})`]),
+  ...(tls.nameMatches === false ? ['does not cover the name'] : []),
+  ...(tls.trusted === false ? ['untrusted'] : []),
+  ...(tls.chainReasons.length === 0 ? [] : [`chain: ${tls.chainReasons.join(', ')}`]),
 ];
 
 const certificatesSection = (summary: MainJobSummary): string[] => {
-  const flagged = summary.certificates.filter(
-    (cert) => !cert.namesMatch || (cert.daysToExpiry !== undefined && cert.daysToExpiry < expiryWarningDays),
-  );
+  const flagged = summary.tls.filter((tls) => certificateConcerns(tls).length > 0);
+  const leaves = new Set(summary.tls.flatMap((tls) => tls.leafFingerprint ?? []));
   return [
-    `certificates ${summary.certificates.length} seen, ${flagged.length} to look at`,
-    ...flagged.map((cert) =>
-      [
-        `  ${pad(`${cert.address}:${cert.port}`, 22)}${cert.names.join(', ')}`,
-        cert.daysToExpiry === undefined || cert.daysToExpiry >= expiryWarningDays
-          ? ''
-          : cert.daysToExpiry < 0
-            ? `  EXPIRED ${cert.notAfter ?? ''}`
-            : `  expires in ${Math.floor(cert.daysToExpiry)} day(s) (${cert.notAfter ?? ''})`,
-        cert.namesMatch ? '' : "  names none of the address's hosts",
-      ].join(''),
+    `certificates ${leaves.size} leaf certificate(s) served, ${flagged.length} scan(s) to look at`,
+    ...flagged.map(
+      (tls) => `  ${pad(endpointOf(tls), 22)}${pad(nameOf(tls), 24)}${certificateConcerns(tls).join('; ')}`,
     ),
   ];
 };
 
 /** A first scan makes every entity appear: worth a count; what changed or went away is worth a line each. */
 const changesSection = (summary: MainJobSummary): string[] => {
-  const scanChanges = summary.changes.filter((change) => change.task === nmapTask);
+  const scanChanges = summary.changes.filter((change) => change.task === nmapTask || change.task === tlsTask);
   const appeared = scanChanges.filter((change) => change.change === 'appeared').length;
   const others = scanChanges.filter((change) => change.change !== 'appeared');
   return [
@@ -93,15 +106,24 @@ const queriesSection = (endpoint: string): string[] => {
       `${snapshotIndex(nmapTask, 'port')}/_search?q=state:open&size=100&pretty`,
     ),
     ...query(
+      'TLS grades and best Mozilla profile per endpoint and name',
+      `${snapshotIndex(tlsTask, 'tls-endpoint')}/_search?size=100&_source=address,port,serverName,grade,bestProfile&pretty`,
+    ),
+    ...query(
+      "endpoints failing Mozilla's intermediate profile, with the reasons",
+      `${snapshotIndex(tlsTask, 'tls-compliance')}/_search?q=profile:intermediate%20AND%20compliant:false&size=100&pretty`,
+    ),
+    ...query(
       `certificates expiring within ${expiryWarningDays} days`,
-      `${snapshotIndex(nmapTask, 'certificate')}/_search?q=daysToExpiry:<${expiryWarningDays}&pretty`,
+      `${snapshotIndex(tlsTask, 'certificate')}/_search?q=daysToExpiry:<${expiryWarningDays}&pretty`,
+    ),
+    ...query(
+      'names served a certificate that does not cover them',
+      `${snapshotIndex(tlsTask, 'tls-endpoint')}/_search?q=nameMatches:false&pretty`,
     ),
     ...query(
       'weak TLS cipher suites',
-      `${snapshotIndex(nmapTask, 'tls-cipher')}/_search?q=strength:(C OR D OR E OR F)&size=100&pretty`.replaceAll(
-        ' ',
-        '%20',
-      ),
+      `${snapshotIndex(tlsTask, 'tls-cipher')}/_search?q=weak:true&size=100&pretty`,
     ),
     ...query('the latest changes', `${changeIndex}/_search?sort=@timestamp:desc&size=20&pretty`),
     ...query('dead letters', `${deadLetterIndex}/_search?pretty`),

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { SearchClient as Client } from './search-reads.ts';
 import type { Deployment } from '../deployment/index.ts';
 import { type CycleObservation, cycleComplete, observeCycle } from './cycle-observation.ts';
 import { MainJobError } from './platform-functions.ts';
 import { progressLine } from './progress-bar.ts';
+import type { SearchClient as Client } from './search-reads.ts';
 
 export interface CycleWait {
   readonly client: Client;
@@ -18,9 +18,11 @@ export interface CycleWait {
 
 const pending = (seen: CycleObservation): string => {
   const missing = seen.inScope.filter((address) => !seen.scanned.includes(address));
+  const unjudged = seen.tlsEndpoints.filter((endpoint) => !seen.tlsJudged.includes(endpoint));
   return [
     seen.inScope.length === 0 ? 'no address is in scope yet' : '',
     missing.length === 0 ? '' : `no result yet for ${missing.join(', ')}`,
+    unjudged.length === 0 ? '' : `no TLS scan yet (without SNI and per name) of ${unjudged.join(', ')}`,
     seen.inQueues === 0 ? '' : `${seen.inQueues} message(s) still in queues`,
   ]
     .filter((part) => part !== '')

@@ -1,4 +1,5 @@
 export * from './inventory-lookup.ts';
+export * from './request-completion.ts';
 export * from './request-scans.ts';
 export * from './resolve-targets.ts';
 export * from './result-documents.ts';

@@ -32,9 +32,19 @@ const portLine = (port: Fields): string => {
     .trimEnd();
 };
 
-/** A TLS endpoint's grade, from any task's document that carries one (the TLS scanner's endpoint documents). */
+const tlsOrder = (a: Fields, b: Fields): number =>
+  portOrder(a, b) || String(a.serverName ?? '').localeCompare(String(b.serverName ?? ''));
+
+/** A TLS scan's verdict: the TLS scanner's endpoint document, one per port without SNI and per name. */
 const gradeLine = (endpoint: Fields): string =>
-  `  tls     ${`${text(endpoint.port) ?? '?'}/tcp`.padEnd(10)} grade ${text(endpoint.grade)}  (${endpoint.scan.task})`;
+  [
+    `  tls     ${`${text(endpoint.port) ?? '?'}/tcp`.padEnd(10)}`,
+    (text(endpoint.serverName) || '(no SNI)').padEnd(24),
+    `grade ${(text(endpoint.grade) ?? text(endpoint.status) ?? '?').padEnd(3)}`,
+    `best ${text(endpoint.bestProfile) ?? '?'}`,
+    endpoint.nameMatches === false ? ' (certificate does not cover the name)' : '',
+    endpoint.trusted === false ? ' (untrusted)' : '',
+  ].join(' ');
 
 const requestLines = (request: ScanRequest, documents: readonly ResultDocument[]): string[] => {
   const names = request.target.hosts.length === 0 ? '' : ` (${request.target.hosts.join(', ')})`;
@@ -43,7 +53,7 @@ const requestLines = (request: ScanRequest, documents: readonly ResultDocument[]
   if (own.length === 0) return [heading, '  no results yet'];
   const hosts = own.filter(({ entity }) => entity.type === 'host');
   const open = own.filter(({ entity, state }) => entity.type === 'port' && state === 'open').sort(portOrder);
-  const graded = own.filter(({ grade }) => text(grade) !== undefined).sort(portOrder);
+  const graded = own.filter(({ entity }) => entity.type === 'tls-endpoint').sort(tlsOrder);
   return [
     heading,
     ...hosts.map(

@@ -1,32 +1,39 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { openSearchClient } from '@sec-an/runtime/opensearch';
+import { type RequestProgress, requestProgress } from './request-completion.ts';
 import { findResultDocuments, type ResultDocument } from './result-documents.ts';
 
 type Client = ReturnType<typeof openSearchClient>;
 
 export interface WaitOptions {
   readonly timeoutMs: number;
+  /** Whether the stage runs the TLS scanner, whose scans of the TLS ports are then waited for too. */
+  readonly tlsScannerDeployed: boolean;
   /** Default: 2 s. */
   readonly pollMs?: number;
-  /** Told how many of the requests have results, after each look. */
+  /** Told how many of the requests are finished, after each look. */
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface WaitOutcome {
   readonly documents: readonly ResultDocument[];
-  /** The request ids that had no document when the wait ended. */
-  readonly missing: readonly string[];
+  /** The requests not finished when the wait ended, with what each still waited for. */
+  readonly missing: readonly { readonly requestId: string; readonly waitingFor: string }[];
 }
 
-const missingOf = (requestIds: readonly string[], documents: readonly ResultDocument[]): string[] => {
-  const answered = new Set(documents.map(({ source }) => source.scan.requestId));
-  return requestIds.filter((id) => !answered.has(id));
-};
+const unfinished = (
+  requestIds: readonly string[],
+  documents: readonly ResultDocument[],
+  tlsScannerDeployed: boolean,
+): WaitOutcome['missing'] =>
+  requestIds
+    .map((requestId) => ({ requestId, ...requestProgress(documents, requestId, tlsScannerDeployed) }))
+    .filter((progress: RequestProgress & { requestId: string }) => !progress.finished)
+    .map(({ requestId, waitingFor }) => ({ requestId, waitingFor }));
 
 /**
- * Polls until every request has documents and a further look finds no more (a scan's documents of several
- * types reach their indices' searches at slightly different moments), or until the timeout; what was found by
- * then is returned either way.
+ * Polls until every request is finished (nmap's host summary, its open ports, and the TLS scans of its TLS ports
+ * are all searchable), or until the timeout; what was found by then is returned either way.
  */
 export const waitForResults = async (
   client: Client,
@@ -35,15 +42,11 @@ export const waitForResults = async (
 ): Promise<WaitOutcome> => {
   const deadline = performance.now() + options.timeoutMs;
   const pollMs = options.pollMs ?? 2_000;
-  let documents: readonly ResultDocument[] = [];
-  let previousCount = -1;
   for (;;) {
-    documents = await findResultDocuments(client, requestIds);
-    const missing = missingOf(requestIds, documents);
+    const documents = await findResultDocuments(client, requestIds);
+    const missing = unfinished(requestIds, documents, options.tlsScannerDeployed);
     options.onProgress?.(requestIds.length - missing.length, requestIds.length);
-    if (missing.length === 0 && documents.length === previousCount) return { documents, missing };
-    if (performance.now() + pollMs > deadline) return { documents, missing };
-    previousCount = missing.length === 0 ? documents.length : -1;
+    if (missing.length === 0 || performance.now() + pollMs > deadline) return { documents, missing };
     await sleep(pollMs);
   }
 };

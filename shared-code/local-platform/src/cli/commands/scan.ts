@@ -1,6 +1,12 @@
 import { searchStore } from '@sec-an/runtime/opensearch';
 import { SetupError } from '../../errors/index.ts';
-import { requestScans, resultsReport, type ScanRequest, waitForResults } from '../../on-demand-scan/index.ts';
+import {
+  isTlsScannerDeployed,
+  requestScans,
+  resultsReport,
+  type ScanRequest,
+  waitForResults,
+} from '../../on-demand-scan/index.ts';
 import { parseArguments, positiveInteger } from '../arguments.ts';
 import type { Command } from '../command.ts';
 import { say } from '../output.ts';
@@ -17,8 +23,10 @@ Every address is checked against the stage's scan scope, with the names it is kn
 and the scanners check it: an address out of scope is refused with the reason, and nothing is sent for it. Each
 address in scope gets one scan-request (origin on-demand) on the scan-request topic; its request id is printed.
 
-  --wait               wait for the scans' results in OpenSearch and print them per address: status, open
-                       ports and services, and the TLS grades of the endpoints the TLS scanner has graded
+  --wait               wait until each address's scans are all in OpenSearch (nmap's host summary, every open
+                       port it counts, and, where ssl-scanner is deployed, its scans of every TLS port), then
+                       print per address: status, open ports and services, the TLS grade and best Mozilla
+                       profile of each TLS port without SNI and per name
   --timeout <seconds>  how long --wait waits (default ${defaultTimeoutSeconds})
 ${backendOptionsUsage}
   --help               this text
@@ -66,13 +74,18 @@ const announce = (requests: readonly ScanRequest[]): void => {
 };
 
 const awaitResults = async (requests: readonly ScanRequest[], seconds: number): Promise<number> => {
-  say(`waiting   for the results in OpenSearch, up to ${seconds} s`);
+  const tlsScannerDeployed = await isTlsScannerDeployed();
+  say(
+    `waiting   for the results in OpenSearch, up to ${seconds} s ` +
+      (tlsScannerDeployed ? "(nmap's, and the TLS scanner's of every TLS port)" : "(nmap's; no TLS scanner)"),
+  );
   let reported = -1;
   const outcome = await waitForResults(
     await searchStore(),
     requests.map(({ requestId }) => requestId),
     {
       timeoutMs: seconds * 1000,
+      tlsScannerDeployed,
       onProgress: (done, total) => {
         if (done !== reported) say(`results   ${done}/${total} requests answered`);
         reported = done;
@@ -81,6 +94,9 @@ const awaitResults = async (requests: readonly ScanRequest[], seconds: number): 
   );
   say();
   for (const line of resultsReport(requests, outcome.documents)) say(line);
+  for (const { requestId, waitingFor } of outcome.missing) {
+    console.error(`unfinished request ${requestId}: still waiting for ${waitingFor}`);
+  }
   return outcome.missing.length;
 };
 
