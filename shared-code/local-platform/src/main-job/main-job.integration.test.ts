@@ -117,6 +117,8 @@ describe('the main job: the demo estate scanned through the whole local platform
       instance: process.env.SEC_AN_TEST_INSTANCE ?? 'test',
       backends: testBackends(),
       layout,
+      // One bucket of a minute, the shortest plan there is: the command's two buckets would only make CI wait.
+      plan: { periodSeconds: 60, buckets: 1 },
       estateDir: join(work, 'estate'),
       computeStateDir: join(work, 'compute'),
       teardown,
