@@ -1,4 +1,10 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import {
+  type _Object,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { parseJson, parseMessage } from '@sec-an/contracts/contract';
 import { type DeadLetterRecord, deadLetterRecordV1 } from '@sec-an/contracts/dead-letter';
 import { awsClient } from '@sec-an/runtime/aws-clients';
@@ -7,9 +13,9 @@ import type { TimeWindow } from './time-window.ts';
 /** Where the recorder archives: `dead-letters/<dead-letter queue>/<yyyy>/<mm>/<dd>/<message id>.json`. */
 export const archivePrefix = 'dead-letters/';
 
-/** Every key under `prefix`, page by page. */
-export const listKeys = async (bucket: string, prefix: string): Promise<string[]> => {
-  const keys: string[] = [];
+/** Every object under `prefix`, page by page, as S3 lists it. */
+export const listObjects = async (bucket: string, prefix: string): Promise<_Object[]> => {
+  const objects: _Object[] = [];
   let token: string | undefined;
   do {
     const page = await awsClient(S3Client).send(
@@ -19,11 +25,15 @@ export const listKeys = async (bucket: string, prefix: string): Promise<string[]
         ...(token === undefined ? {} : { ContinuationToken: token }),
       }),
     );
-    for (const object of page.Contents ?? []) if (object.Key !== undefined) keys.push(object.Key);
+    objects.push(...(page.Contents ?? []));
     token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
   } while (token !== undefined);
-  return keys;
+  return objects;
 };
+
+/** Every key under `prefix`. */
+export const listKeys = async (bucket: string, prefix: string): Promise<string[]> =>
+  (await listObjects(bucket, prefix)).flatMap(({ Key }) => (Key === undefined ? [] : [Key]));
 
 const dayPattern = /\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\.json$/;
 const dayMs = 86_400_000;

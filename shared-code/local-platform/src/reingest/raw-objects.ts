@@ -1,5 +1,4 @@
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { awsClient } from '@sec-an/runtime/aws-clients';
+import { listObjects } from '../redrive/archive-objects.ts';
 import type { TimeWindow } from '../redrive/time-window.ts';
 
 /** A raw object of the lake, as the listing reports it. */
@@ -29,31 +28,20 @@ export const dayPrefixes = (keyPrefix: string, window: Required<TimeWindow>): st
   return prefixes;
 };
 
-const listPrefix = async (bucket: string, prefix: string): Promise<LakeObject[]> => {
-  const objects: LakeObject[] = [];
-  let token: string | undefined;
-  do {
-    const page = await awsClient(S3Client).send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        ...(token === undefined ? {} : { ContinuationToken: token }),
-      }),
-    );
-    for (const { Key, Size, ETag, LastModified } of page.Contents ?? []) {
-      if (Key === undefined || LastModified === undefined) continue;
-      objects.push({
-        bucket,
-        key: Key,
-        size: Size ?? 0,
-        eTag: (ETag ?? '').replaceAll('"', ''),
-        lastModified: LastModified,
-      });
-    }
-    token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-  } while (token !== undefined);
-  return objects;
-};
+const listPrefix = async (bucket: string, prefix: string): Promise<LakeObject[]> =>
+  (await listObjects(bucket, prefix)).flatMap(({ Key, Size, ETag, LastModified }) =>
+    Key === undefined || LastModified === undefined
+      ? []
+      : [
+          {
+            bucket,
+            key: Key,
+            size: Size ?? 0,
+            eTag: (ETag ?? '').replaceAll('"', ''),
+            lastModified: LastModified,
+          },
+        ],
+  );
 
 /** The raw objects under `keyPrefix` written in the window, in key order (a scan's files together). */
 export const listRawObjects = async (
