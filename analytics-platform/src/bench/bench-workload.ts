@@ -8,6 +8,10 @@ export interface Workload {
 
 const addressOf = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
 
+/** Flips from one round to the next for one port in twenty, a different one each round. */
+const serviceOf = (i: number, p: number, round: number): string =>
+  Math.floor((i * 7 + p + round) / 20) % 2 === 0 ? 'http' : 'https';
+
 /**
  * A scan of `subjects` addresses with `portsPerSubject` open ports each, at `endedAt`. From one round to the next,
  * one port in twenty changes service and one subject in ten opens a port and closes another: a rescan carries
@@ -24,8 +28,9 @@ export const scanWorkload = (
       addressOf(i),
       endedAt,
       Array.from({ length: portsPerSubject }, (_, p) => ({
-        port: 1000 + p + (p === 0 && i % 10 === 0 ? round : 0),
-        service: (i + p + round) % 20 === 0 ? 'https' : 'http',
+        // Outside the other ports' range, so the port it moves to is never one the subject already has.
+        port: p === 0 && i % 10 === 0 ? 2000 + round : 1000 + p,
+        service: serviceOf(i, p, round),
         product: `product-${(p * 31 + i) % 13}`,
         banner: `service ${p} on ${addressOf(i)} answered in round ${round}`,
       })),

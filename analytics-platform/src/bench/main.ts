@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Client } from '@opensearch-project/opensearch';
 import { documentTypeTemplate } from '@sec-an/contracts/search-index';
 import { benchLine } from '@sec-an/local-platform/bench';
 import { localLambdaContext } from '@sec-an/local-platform/event-sources';
@@ -26,12 +28,34 @@ const perDocumentTask = 'bench-per-document';
 /** One full batch of the ingest function per concurrent invocation, so none waits on a short tail. */
 const subjects = concurrentRequests * ingestBatchSize;
 const portsPerSubject = 24;
+const warmUpRounds = [0, 1, 2, 3, 4, 5, 6];
+/** Nine, alternating which side goes first: a run's time varies by a fifth from one round to the next on this machine. */
+const measuredRounds = [7, 8, 9, 10, 11, 12, 13, 14, 15] as const;
 /** One request per document is slow enough that a sample gives its rate. */
 const perDocumentSubjects = 40;
+
+interface NodeStats {
+  readonly nodes: Record<string, { readonly indices: { readonly merges: { readonly current: number } } }>;
+}
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/**
+ * Waits until the node has written and merged what earlier runs sent, so that each run pays for its own merges
+ * and not for those the run before it started.
+ */
+const settle = async (client: Client): Promise<void> => {
+  await client.indices.refresh({ index: '_all' });
+  await client.indices.flush({ index: '_all' });
+  for (;;) {
+    const response = await client.nodes.stats({ metric: ['indices'], index_metric: ['merge'] });
+    const nodes = Object.values((response.body as NodeStats).nodes);
+    if (nodes.every((node) => node.indices.merges.current === 0)) return;
+    await sleep(100);
+  }
 };
 
 const timed = async (run: () => Promise<void>): Promise<number> => {
@@ -69,27 +93,30 @@ const benchIngest = async (endpoint: string): Promise<void> => {
       `2026-11-${String(10 + round).padStart(2, '0')}T01:00:00.000Z`,
       round,
     );
-  const handlerRun = (round: number) => {
+  const handlerRun = async (round: number) => {
     const events = ingestEvents(scanAt(round).results);
+    await settle(client);
     return timed(() => throughHandler(handler, context, events));
   };
-  const bulkRun = (round: number) => {
+  const bulkRun = async (round: number) => {
     const { results } = scanAt(round);
+    await settle(client);
     return timed(() => plainBulk(client, results, referenceTask));
   };
-  // Two unmeasured rounds: the first fills the indices, the second warms the JIT and the node's caches.
-  for (const round of [0, 1]) {
+  // Unmeasured rounds: the first fills the indices, the others warm both JITs and the node's caches (the node
+  // goes on getting faster for about six rounds).
+  for (const round of warmUpRounds) {
     await handlerRun(round);
     await bulkRun(round);
   }
   const handlerTimes: number[] = [];
   const bulkTimes: number[] = [];
-  for (const round of [2, 3, 4, 5, 6]) {
+  for (const round of measuredRounds) {
     // Alternating which goes first, so neither always finds the node after the other's merges.
     const pair = round % 2 === 0 ? [handlerRun, bulkRun] : [bulkRun, handlerRun];
     for (const run of pair) (run === handlerRun ? handlerTimes : bulkTimes).push(await run(round));
   }
-  const documents = scanAt(2).documents;
+  const documents = scanAt(measuredRounds[0]).documents;
   const bulkSeconds = median(bulkTimes);
   const handlerSeconds = median(handlerTimes);
   const sample = scanWorkload(perDocumentSubjects, portsPerSubject, '2026-11-20T01:00:00.000Z', 0);

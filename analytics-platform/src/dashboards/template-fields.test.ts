@@ -29,7 +29,7 @@ describe('indexPatternFields', () => {
         .sort(),
     ).toEqual(['dead-letters', 'scan-subjects']);
     expect(indexPatternFields('scan-subjects', platformTemplates).get('documents')).toMatchObject({
-      types: ['object'],
+      types: ['binary'],
       aggregatable: false,
     });
   });

@@ -14,5 +14,6 @@ export const subjectTemplate = singleIndexTemplate(subjectIndex, {
   documentCount: { type: 'integer' },
   /** When the result was written, and how long after its scan ended: the ingest's health. */
   ingest: { properties: { at: { type: 'date' }, lagSeconds: { type: 'float' } } },
-  documents: { type: 'object', enabled: false },
+  /** The summaries of its entities, deflated: read back by id, never searched. */
+  documents: { type: 'binary' },
 });

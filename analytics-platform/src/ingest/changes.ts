@@ -1,9 +1,8 @@
 import { canonicalJson, entityKey } from '@sec-an/contracts/entity-key';
 import type { ScanResult } from '@sec-an/contracts/scan-result';
 import type { ChangeKind } from '../index-templates/index.ts';
-import { type MetaOf, summaryOf } from './entity-summary.ts';
 import { printedValue } from './field-path.ts';
-import type { EntitySummary, SubjectState } from './subject-state.ts';
+import type { EntitySummary, SubjectDocuments, SubjectState } from './subject-state.ts';
 
 /** A change document and its deterministic id (so a redelivered result writes the same ones again). */
 export interface ChangeDocument {
@@ -14,11 +13,19 @@ export interface ChangeDocument {
 export interface ChangeInput {
   readonly result: ScanResult;
   readonly previous: SubjectState | undefined;
-  readonly metaOf: MetaOf;
+  /** The summaries of the result's own entities. */
+  readonly summaries: SubjectDocuments;
 }
 
-const sameValue = (before: unknown, after: unknown): boolean =>
-  canonicalJson(before ?? null) === canonicalJson(after ?? null);
+const isPrimitive = (value: unknown) => value === null || typeof value !== 'object';
+
+// Most change fields hold strings and numbers: those compare as they are, without a canonical form.
+const sameValue = (before: unknown, after: unknown): boolean => {
+  const was = before ?? null;
+  const now = after ?? null;
+  if (isPrimitive(was) && isPrimitive(now)) return was === now;
+  return canonicalJson(was) === canonicalJson(now);
+};
 
 interface Change {
   readonly change: ChangeKind;
@@ -85,7 +92,8 @@ const fieldChanges = (type: string, key: string, before: EntitySummary, after: E
 const appearedAndChanged = (input: ChangeInput): Change[] =>
   Object.entries(input.result.documents).flatMap(([type, documents]) =>
     documents.flatMap((document): Change[] => {
-      const after = summaryOf(document, input.metaOf(type), input.result.subject.label);
+      const after = input.summaries[type]?.[document.key];
+      if (after === undefined) return [];
       const before = input.previous?.documents[type]?.[document.key];
       if (before === undefined) return [{ change: 'appeared', type, key: document.key, label: after.label }];
       return fieldChanges(type, document.key, before, after);

@@ -155,6 +155,52 @@ describe('ingesting scan results (real OpenSearch)', () => {
     expect(await search(snapshotIndex(probeTask, 'vulnerability'))).toEqual([]);
   });
 
+  it('ingests a batch in groups, each read and planned while the one before is written, as one pass would', async () => {
+    const addresses = ['192.0.2.80', '192.0.2.81', '192.0.2.82', '192.0.2.83', '192.0.2.84'];
+    const inGroupsOfTwo = { ...defaultIngestSettings, resultsPerGroup: 2 };
+    await ingestResults(
+      client(),
+      addresses.map((each) => probeResult(each, at(11), [ssh, http])),
+      inGroupsOfTwo,
+    );
+    const rescan = addresses.map((each, i) => probeResult(each, at(12), i % 2 === 0 ? [ssh] : [ssh, https]));
+    const outcomes = await ingestResults(
+      client(),
+      [...rescan, probeResult(addresses[0] as string, at(13), [ssh, https])],
+      inGroupsOfTwo,
+    );
+    expect(outcomes.map((outcome) => [outcome.error, outcome.changes])).toEqual([
+      [undefined, 1],
+      [undefined, 2],
+      [undefined, 1],
+      [undefined, 2],
+      [undefined, 1],
+      [undefined, 1],
+    ]);
+    const ports = await search(snapshotIndex(probeTask, 'port'), { terms: { address: addresses } });
+    expect(ports.map((hit) => `${hit._source.address}:${hit._source.port}`).sort()).toEqual([
+      '192.0.2.80:22',
+      '192.0.2.80:443',
+      '192.0.2.81:22',
+      '192.0.2.81:443',
+      '192.0.2.82:22',
+      '192.0.2.83:22',
+      '192.0.2.83:443',
+      '192.0.2.84:22',
+    ]);
+    expect(await changesAt(at(13))).toEqual(['appeared 192.0.2.80 443 tcp']);
+  });
+
+  it("fails a batch whose subject's state cannot be decoded, saying how to start it afresh", async () => {
+    const corrupt = '192.0.2.90';
+    await ingest([corrupt, at(1), [ssh]]);
+    const id = `${probeTask}/${entityKey({ address: corrupt })}`;
+    await client().update({ index: subjectIndex, id, body: { doc: { documents: 'bm90IGRlZmxhdGVk' } } });
+    await expect(ingestResults(client(), [probeResult(corrupt, at(2), [ssh])])).rejects.toThrow(
+      /cannot be decoded.*delete its document from the subjects index/,
+    );
+  });
+
   it('writes nothing for a subject whose state cannot be read, rather than take it for a new one', async () => {
     const known = '192.0.2.70';
     await ingest([known, at(1), [ssh]]);

@@ -125,32 +125,40 @@ const optionalMeta = (metaOf: MetaLookup, task: string) => {
   };
 };
 
-const planRound = async (
+/** A group of results of distinct subjects, with what the store holds of them and the writes they make. */
+interface PlannedGroup {
+  readonly entries: readonly Pending[];
+  readonly inputs: readonly PlanInput[];
+  readonly operations: readonly Operation[];
+}
+
+const planInputs = async (
   client: Client,
-  round: readonly Pending[],
+  group: readonly Pending[],
   metaOf: MetaLookup,
   settings: IngestSettings,
 ): Promise<PlanInput[]> => {
   const states = await withSearchErrors(() =>
     readSubjectStates(
       client,
-      round.map((entry) => entry.result),
+      group.map((entry) => entry.result),
     ),
   );
   return Promise.all(
-    round.map(async (entry) => {
+    group.map(async (entry) => {
       const previous = states.get(subjectIdOf(entry.result));
       entry.late = previous !== undefined && Date.parse(entry.result.endedAt) < Date.parse(previous.endedAt);
       const metas = optionalMeta(metaOf, entry.result.task);
       await metas.load(Object.keys(entry.result.documents));
-      const changes = entry.late ? [] : changesOf({ result: entry.result, previous, metaOf: metas.get });
+      const summaries = summariesOf(entry.result, metas.get);
+      const changes = entry.late ? [] : changesOf({ result: entry.result, previous, summaries });
       entry.changes = changes.length;
       return {
         owner: entry.position,
         result: entry.result,
         previous,
         changes,
-        summaries: summariesOf(entry.result, metas.get),
+        summaries,
         late: entry.late,
         maxDocumentBytes: settings.maxDocumentBytes,
       };
@@ -158,14 +166,14 @@ const planRound = async (
   );
 };
 
-const ingestRound = async (
+const planGroup = async (
   client: Client,
-  round: readonly Pending[],
+  entries: readonly Pending[],
   metaOf: MetaLookup,
   settings: IngestSettings,
-): Promise<void> => {
-  const byPosition = new Map(round.map((entry) => [entry.position, entry]));
-  const inputs = await planRound(client, round, metaOf, settings);
+): Promise<PlannedGroup> => {
+  const inputs = await planInputs(client, entries, metaOf, settings);
+  const byPosition = new Map(entries.map((entry) => [entry.position, entry]));
   const operations: Operation[] = [];
   for (const input of inputs) {
     const plan = planResult(input);
@@ -178,11 +186,50 @@ const ingestRound = async (
         entry?.refused.push({ type: oversized.type, document, reason: oversized.reason });
     }
   }
-  applyVerdicts(byPosition, operations, await runBulk(client, operations, settings));
-  const recorded = inputs.filter((input) => !input.late && byPosition.get(input.owner)?.error === undefined);
+  return { entries, inputs, operations };
+};
+
+const writeGroup = async (client: Client, group: PlannedGroup, settings: IngestSettings): Promise<void> => {
+  const byPosition = new Map(group.entries.map((entry) => [entry.position, entry]));
+  applyVerdicts(byPosition, group.operations, await runBulk(client, group.operations, settings));
+  const recorded = group.inputs.filter(
+    (input) => !input.late && byPosition.get(input.owner)?.error === undefined,
+  );
   const now = new Date();
   const subjects = recorded.map((input) => subjectOperation(input, now));
   applyVerdicts(byPosition, subjects, await runBulk(client, subjects, settings));
+};
+
+/** Both run to their end, so no write is left running unawaited; the first failure is then thrown. */
+const bothSettled = async <T>(first: Promise<unknown>, second: Promise<T>): Promise<T> => {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === 'rejected') throw a.reason;
+  if (b.status === 'rejected') throw b.reason;
+  return b.value;
+};
+
+const groupsOf = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+/**
+ * A round's subjects are distinct, so its groups are independent: the next group is read and planned while the
+ * store writes the current one, and the store is not left idle while the function works.
+ */
+const ingestRound = async (
+  client: Client,
+  round: readonly Pending[],
+  metaOf: MetaLookup,
+  settings: IngestSettings,
+): Promise<void> => {
+  const groups = groupsOf(round, settings.resultsPerGroup);
+  let planned = await planGroup(client, groups[0] ?? [], metaOf, settings);
+  for (const next of groups.slice(1)) {
+    planned = await bothSettled(
+      writeGroup(client, planned, settings),
+      planGroup(client, next, metaOf, settings),
+    );
+  }
+  await writeGroup(client, planned, settings);
 };
 
 /**

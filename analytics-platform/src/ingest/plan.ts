@@ -13,6 +13,7 @@ import type { Operation } from './operations.ts';
 import { scanVersion } from './scan-time.ts';
 import {
   type EntitySummary,
+  encodeSubjectDocuments,
   type SubjectDocuments,
   type SubjectState,
   subjectDocumentId,
@@ -156,7 +157,7 @@ export const subjectOperation = (input: PlanInput, now: Date): Operation => {
         (count, summaries) => count + Object.keys(summaries).length,
         0,
       ),
-      documents,
+      documents: encodeSubjectDocuments(documents),
       ingest: {
         at: now.toISOString(),
         lagSeconds: Math.max(0, (now.getTime() - Date.parse(result.endedAt)) / 1000),

@@ -1,7 +1,8 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Client } from '@opensearch-project/opensearch';
 import type { ScanResult } from '@sec-an/contracts/scan-result';
 import { subjectIndex } from '@sec-an/contracts/search-index';
-import { DependencyUnavailableError } from '@sec-an/runtime/errors';
+import { DependencyUnavailableError, PermanentError } from '@sec-an/runtime/errors';
 
 /** What the next result of a subject is compared with, for one of its entities. */
 export interface EntitySummary {
@@ -23,6 +24,24 @@ export interface SubjectState {
   readonly endedAt: string;
   readonly documents: SubjectDocuments;
 }
+
+/**
+ * The summaries are most of a subject's state, read and written with each of its results and never searched:
+ * they are kept deflated, which makes the state a quarter of the store's work it was as JSON.
+ */
+export const encodeSubjectDocuments = (documents: SubjectDocuments): string =>
+  deflateRawSync(JSON.stringify(documents), { level: 1 }).toString('base64');
+
+const decodeSubjectDocuments = (id: string, encoded: string): SubjectDocuments => {
+  try {
+    return JSON.parse(inflateRawSync(Buffer.from(encoded, 'base64')).toString('utf8')) as SubjectDocuments;
+  } catch (error) {
+    throw new PermanentError(
+      `the state of subject ${id} cannot be decoded (${(error as Error).message}): delete its document from the subjects index to start it afresh`,
+      { cause: error },
+    );
+  }
+};
 
 export const subjectDocumentId = (task: string, subjectKey: string): string => `${task}/${subjectKey}`;
 
@@ -51,7 +70,8 @@ const unreadable = (doc: MgetDoc) =>
 
 interface SubjectSource {
   readonly scan: { readonly id: string; readonly endedAt: string };
-  readonly documents: SubjectDocuments;
+  /** Deflated, as `encodeSubjectDocuments` writes them. */
+  readonly documents: string;
 }
 
 export const readSubjectStates = async (
@@ -75,7 +95,7 @@ export const readSubjectStates = async (
     states.set(doc._id, {
       scanId: source.scan.id,
       endedAt: source.scan.endedAt,
-      documents: source.documents,
+      documents: decodeSubjectDocuments(doc._id, source.documents),
     });
   }
   return states;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract/index.ts';
+import { documentFields } from './document-fields.ts';
 
 /** A task's name, as in scan requests; it prefixes the task's index names. */
 export const taskName = z.string().regex(/^[a-z][a-z0-9-]{1,62}$/);
@@ -9,18 +10,6 @@ export const documentType = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
 
 /** Every key is an entity key: SHA-256 (hex) of the canonical JSON of the identifying fields. */
 export const entityKeyText = z.string().regex(/^[0-9a-f]{64}$/, 'an entity key is 64 lowercase hex digits');
-
-/**
- * Field names the ingest writes itself into every indexed document; a document may not carry them, since its
- * own value would be silently replaced.
- */
-export const reservedFieldNames = ['@timestamp', 'scan', 'subject', 'entity'] as const;
-
-const documentFields = z
-  .record(z.string().min(1).max(256), z.json())
-  .refine((fields) => reservedFieldNames.every((name) => !(name in fields)), {
-    message: `a document may not set the fields the ingest writes: ${reservedFieldNames.join(', ')}`,
-  });
 
 export const resultDocument = z.strictObject({
   key: entityKeyText,

@@ -26,6 +26,7 @@ describe('unwrapping what an SNS subscription delivered to SQS', () => {
       }),
     ).toEqual({
       body: message,
+      parsed: JSON.parse(message),
       attributes: {
         origin: { dataType: 'String', value: 'plan' },
         'contract-version': { dataType: 'Number', value: '1' },
@@ -55,7 +56,11 @@ describe('unwrapping what an SNS subscription delivered to SQS', () => {
 
   it('does not take a body that merely looks like an envelope for one', () => {
     const lookalike = JSON.stringify({ Type: 'Notification', Message: message });
-    expect(unwrapDelivery({ body: lookalike })).toEqual({ body: lookalike, attributes: {} });
+    expect(unwrapDelivery({ body: lookalike })).toEqual({
+      body: lookalike,
+      parsed: JSON.parse(lookalike),
+      attributes: {},
+    });
     expect(unwrapDelivery({ body: 'not json' })).toEqual({ body: 'not json', attributes: {} });
   });
 

@@ -18,6 +18,8 @@ export interface SqsDelivery {
 export interface Delivered {
   readonly body: string;
   readonly attributes: WireAttributes;
+  /** A raw delivery's body as JSON, when it is: telling an envelope apart parsed it already, and messages are large. */
+  readonly parsed?: unknown;
 }
 
 /**
@@ -53,14 +55,19 @@ const fromSqsAttributes = (attributes: Readonly<Record<string, SqsAttribute>>): 
  * the body is the SNS envelope, which holds both.
  */
 export const unwrapDelivery = (delivery: SqsDelivery): Delivered => {
-  const envelope = envelopeSchema.safeParse(parseJson(delivery.body));
+  const parsed = parseJson(delivery.body);
+  const envelope = envelopeSchema.safeParse(parsed);
   if (envelope.success) {
     const attributes = Object.entries(envelope.data.MessageAttributes ?? {}).map(
       ([name, { Type, Value }]) => [name, { dataType: Type, value: Value }] as const,
     );
     return { body: envelope.data.Message, attributes: Object.fromEntries(attributes) };
   }
-  return { body: delivery.body, attributes: fromSqsAttributes(delivery.messageAttributes ?? {}) };
+  return {
+    body: delivery.body,
+    attributes: fromSqsAttributes(delivery.messageAttributes ?? {}),
+    ...(parsed === undefined ? {} : { parsed }),
+  };
 };
 
 /** Adapts a message from SQS ReceiveMessage (requested with all message attributes) to the Lambda shape. */

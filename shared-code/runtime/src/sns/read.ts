@@ -49,8 +49,8 @@ export const readMessage = async <C extends Contract<unknown>>(
   accepted: C | readonly C[],
   delivery: SqsDelivery,
 ): Promise<ReadMessage<Message<C>>> => {
-  const { body, attributes } = unwrapDelivery(delivery);
-  const value = parseJson(body, 'message body');
+  const { body, attributes, parsed } = unwrapDelivery(delivery);
+  const value = parsed ?? parseJson(body, 'message body');
   const claimCheck = claimCheckOf(value);
   const decoded = decodeAttributes(attributes);
   if (claimCheck === undefined) {

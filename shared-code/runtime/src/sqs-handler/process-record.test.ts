@@ -31,14 +31,15 @@ const options = (
 };
 
 describe('processing one record', () => {
-  it('hands the record and a logger to the record handler', async () => {
-    const recordHandler = jest.fn<RecordHandler>(async () => undefined);
+  it("hands the record and a logger carrying the record's message id to the record handler", async () => {
     const record = sqsRecord();
+    let attributes: unknown;
+    const recordHandler = jest.fn<RecordHandler>(async (_, { logger }) => {
+      attributes = logger.getPersistentLogAttributes();
+    });
     await expect(processRecord(record, options(recordHandler))).resolves.toBe('succeeded');
-    expect(recordHandler).toHaveBeenCalledWith(
-      record,
-      expect.objectContaining({ logger: expect.any(Logger) }),
-    );
+    expect(recordHandler).toHaveBeenCalledWith(record, expect.anything());
+    expect(attributes).toMatchObject({ messageId: record.messageId });
   });
 
   it('rethrows a transient failure so SQS retries the record', async () => {

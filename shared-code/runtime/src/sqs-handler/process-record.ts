@@ -71,12 +71,21 @@ export const processRecord = async (
   record: SQSRecord,
   options: ProcessRecordOptions,
 ): Promise<RecordOutcome> => {
-  const logger = options.logger.createChild({ persistentKeys: { messageId: record.messageId } });
+  // Made on first use: a child logger costs a console of its own, and most records log nothing.
+  let child: Logger | undefined;
+  const recordLogger = () =>
+    (child ??= options.logger.createChild({ persistentKeys: { messageId: record.messageId } }));
   const receiveCount = Number(record.attributes.ApproximateReceiveCount);
   try {
-    await options.recordHandler(record, { logger, context: options.context });
+    await options.recordHandler(record, {
+      get logger() {
+        return recordLogger();
+      },
+      context: options.context,
+    });
     return 'succeeded';
   } catch (error) {
+    const logger = recordLogger();
     if (isDependencyUnavailable(error)) return defer(record, error, options, logger);
     const decision = decideFailure(
       error,
