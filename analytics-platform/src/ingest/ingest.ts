@@ -127,7 +127,7 @@ const optionalMeta = (metaOf: MetaLookup, task: string) => {
 
 /** A group of results of distinct subjects, with what the store holds of them and the writes they make. */
 interface PlannedGroup {
-  readonly entries: readonly Pending[];
+  readonly byPosition: ReadonlyMap<number, Pending>;
   readonly inputs: readonly PlanInput[];
   readonly operations: readonly Operation[];
 }
@@ -186,11 +186,11 @@ const planGroup = async (
         entry?.refused.push({ type: oversized.type, document, reason: oversized.reason });
     }
   }
-  return { entries, inputs, operations };
+  return { byPosition, inputs, operations };
 };
 
 const writeGroup = async (client: Client, group: PlannedGroup, settings: IngestSettings): Promise<void> => {
-  const byPosition = new Map(group.entries.map((entry) => [entry.position, entry]));
+  const { byPosition } = group;
   applyVerdicts(byPosition, group.operations, await runBulk(client, group.operations, settings));
   const recorded = group.inputs.filter(
     (input) => !input.late && byPosition.get(input.owner)?.error === undefined,

@@ -27,7 +27,7 @@ export interface SubjectState {
 
 /**
  * The summaries are most of a subject's state, read and written with each of its results and never searched:
- * they are kept deflated, which makes the state a quarter of the store's work it was as JSON.
+ * they are kept deflated, and indexing the state costs the store a quarter of what it did as JSON.
  */
 export const encodeSubjectDocuments = (documents: SubjectDocuments): string =>
   deflateRawSync(JSON.stringify(documents), { level: 1 }).toString('base64');
