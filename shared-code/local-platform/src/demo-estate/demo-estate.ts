@@ -23,6 +23,12 @@ interface Placed {
 
 const endpointOf = ({ address, service }: Placed): string => `${address}:${service.port}`;
 
+/** A TLS service whose certificate alone changed: it reloads it, as a real server does, and its port stays open. */
+const certificateOnly = (was: ServiceSpec | undefined, now: ServiceSpec | undefined): boolean =>
+  was?.kind === 'tls' &&
+  now?.kind === 'tls' &&
+  canonicalJson({ ...was, certificate: null }) === canonicalJson({ ...now, certificate: null });
+
 const placedServices = (layout: EstateLayout): Map<string, Placed> =>
   new Map(
     layout.addresses.flatMap(({ address, services }) =>
@@ -53,14 +59,24 @@ export const startDemoEstate = async (layout: EstateLayout, directory: string): 
       canonicalJson(before.get(endpoint)?.service ?? null) !==
       canonicalJson(after.get(endpoint)?.service ?? null);
     const changed = [...new Set([...before.keys(), ...after.keys()])].filter(differs);
+    const reloaded = changed.filter(
+      (endpoint) =>
+        running.get(endpoint)?.reload !== undefined &&
+        certificateOnly(before.get(endpoint)?.service, after.get(endpoint)?.service),
+    );
     const starters = new Map<string, ServiceStarter>();
     for (const endpoint of changed) {
       const placed = after.get(endpoint);
       if (placed !== undefined)
         starters.set(endpoint, await prepareService(directory, placed.address, placed.service, authority));
     }
-    await Promise.all(changed.map(stopEndpoint));
-    for (const [endpoint, start] of starters) running.set(endpoint, await start());
+    await Promise.all(reloaded.map((endpoint) => running.get(endpoint)?.reload?.()));
+    const restarted = changed.filter((endpoint) => !reloaded.includes(endpoint));
+    await Promise.all(restarted.map(stopEndpoint));
+    for (const endpoint of restarted) {
+      const start = starters.get(endpoint);
+      if (start !== undefined) running.set(endpoint, await start());
+    }
     current = next;
   };
 

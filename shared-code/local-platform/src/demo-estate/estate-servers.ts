@@ -72,6 +72,7 @@ const prepareTls = async (
         ...tlsOptions[service.profile],
       ],
       directory,
+      true,
     );
 };
 

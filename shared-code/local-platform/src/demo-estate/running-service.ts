@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { waitUntilAccepting } from './accepting.ts';
+import { EstateError } from './certificates.ts';
 
 /** A service of the estate, listening. */
 export interface RunningService {
   readonly address: string;
   readonly port: number;
+  /** Present where the server takes new files (a rotated certificate) without closing its port. */
+  readonly reload?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -17,15 +20,40 @@ const stopChild = (child: ChildProcess): Promise<void> =>
     child.kill('SIGTERM');
   });
 
-/** A server program as a child process (argv, no shell), ready once it accepts connections. */
+/** Asks a server started with a channel to reload, and waits until it says it has. */
+const reloadChild = (child: ChildProcess, endpoint: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const answered = (message: unknown) => {
+      if (typeof message !== 'object' || message === null || !('reloaded' in message)) return;
+      child.off('exit', gone);
+      child.off('message', answered);
+      resolve();
+    };
+    const gone = () => {
+      child.off('message', answered);
+      reject(new EstateError(`the estate server for ${endpoint} exited while it reloaded`));
+    };
+    child.on('message', answered);
+    child.once('exit', gone);
+    child.send({ reload: true });
+  });
+
+/**
+ * A server program as a child process (argv, no shell), ready once it accepts connections. A `reloadable` one is
+ * given a channel, on which it is asked to reload and answers when it has.
+ */
 export const startServerProcess = async (
   address: string,
   port: number,
   command: string,
   args: readonly string[],
   cwd: string,
+  reloadable = false,
 ): Promise<RunningService> => {
-  const child = spawn(command, args, { cwd, stdio: 'ignore' });
+  const child = spawn(command, args, {
+    cwd,
+    stdio: reloadable ? ['ignore', 'ignore', 'ignore', 'ipc'] : 'ignore',
+  });
   child.on('error', () => undefined);
   try {
     await waitUntilAccepting(address, port, () => !exited(child));
@@ -33,5 +61,8 @@ export const startServerProcess = async (
     await stopChild(child);
     throw error;
   }
-  return { address, port, stop: () => stopChild(child) };
+  const stop = () => stopChild(child);
+  return reloadable
+    ? { address, port, reload: () => reloadChild(child, `${address}:${port}`), stop }
+    : { address, port, stop };
 };

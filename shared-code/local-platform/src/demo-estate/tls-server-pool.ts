@@ -11,7 +11,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * under the same socket name (s_server's `-www` page echoes its command line, which must not differ between
  * them), and relays each connection on the address and port to an idle one.
  *
- * `node tls-server-pool.ts <address> <port> <folder> <count> <s_server option...>`
+ * `node tls-server-pool.ts <address> <port> <folder> <count> <s_server option...>`; with an IPC channel, the message
+ * `{ reload: true }` makes it take the certificate files anew (answered with `{ reloaded: <generation> }`).
  */
 const [address, port, folder, count, ...serverOptions] = process.argv.slice(2);
 if (address === undefined || port === undefined || folder === undefined || count === undefined) {
@@ -20,22 +21,41 @@ if (address === undefined || port === undefined || folder === undefined || count
 }
 
 const socketName = 'server.sock';
-const backends: { readonly socket: string; readonly child: ChildProcess }[] = [];
+
+interface Backend {
+  readonly socket: string;
+  readonly child: ChildProcess;
+}
+
+/** The servers connections go to; a reload replaces them, and the ones it retires end with their connection. */
+let serving: Backend[] = [];
+/** Every server started, retired ones included, so that stopping the pool leaves none behind. */
+const started: Backend[] = [];
+let generation = 0;
 const idle: string[] = [];
 const waiting: ((socket: string) => void)[] = [];
 
-const startBackend = (index: number) => {
-  const cwd = join(folder, `server-${index}`);
+const startBackend = (index: number): Backend => {
+  // Two levels below the pool's folder, as the certificate paths the options give are relative to that depth.
+  const cwd = join(folder, `server-${generation}-${index}`);
   mkdirSync(cwd, { recursive: true });
   const child = spawn('openssl', ['s_server', '-unix', socketName, '-unlink', ...serverOptions], {
     cwd,
     stdio: 'ignore',
   });
   child.on('error', () => undefined);
-  backends.push({ socket: join(cwd, socketName), child });
+  const backend = { socket: join(cwd, socketName), child };
+  started.push(backend);
+  return backend;
 };
 
-const release = (socket: string) => {
+const isServing = (socket: string) => serving.some((backend) => backend.socket === socket);
+
+const release = (socket: string, owner: Backend) => {
+  if (!isServing(socket)) {
+    owner.child.kill('SIGTERM');
+    return;
+  }
   const next = waiting.shift();
   if (next === undefined) idle.push(socket);
   else next(socket);
@@ -49,6 +69,7 @@ const acquire = (): Promise<string> => {
 const relay = async (client: Socket) => {
   client.pause();
   const socket = await acquire();
+  const owner = serving.find((backend) => backend.socket === socket) as Backend;
   const server = connect(socket);
   let released = false;
   const done = () => {
@@ -56,7 +77,7 @@ const relay = async (client: Socket) => {
     released = true;
     client.destroy();
     server.destroy();
-    release(socket);
+    release(socket, owner);
   };
   for (const end of [client, server]) {
     end.on('error', done);
@@ -66,20 +87,48 @@ const relay = async (client: Socket) => {
   client.resume();
 };
 
-const stop = () => {
-  for (const { child } of backends) child.kill('SIGTERM');
+const stop = (): never => {
+  for (const { child } of started) if (child.exitCode === null) child.kill('SIGTERM');
   process.exit(0);
 };
+
+/** Starts a generation of servers, which read the certificate and key files as they are now. */
+const startGeneration = async (): Promise<Backend[]> => {
+  generation += 1;
+  const backends = Array.from({ length: Number(count) }, (_, index) => startBackend(index));
+  while (!backends.every(({ socket }) => existsSync(socket))) {
+    if (backends.some(({ child }) => child.exitCode !== null)) {
+      process.stderr.write('an openssl s_server of the pool exited at start\n');
+      for (const { child } of backends) child.kill('SIGTERM');
+      return stop();
+    }
+    await sleep(50);
+  }
+  return backends;
+};
+
+/**
+ * A rotated certificate is taken as a real server reloads one: the port never closes. New connections go to a
+ * new generation of servers; those of the old generation finish the connections they hold, then stop.
+ */
+const reload = async () => {
+  const next = await startGeneration();
+  const retired = serving;
+  const unused = idle.splice(0, idle.length, ...next.map(({ socket }) => socket));
+  serving = next;
+  for (const backend of retired) if (unused.includes(backend.socket)) backend.child.kill('SIGTERM');
+  while (waiting.length > 0 && idle.length > 0) waiting.shift()?.(idle.shift() as string);
+  process.send?.({ reloaded: generation });
+};
+
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
+process.on('message', (message) => {
+  if ((message as { reload?: boolean }).reload === true) void reload();
+});
+// Started with a channel to the estate, the pool ends with it, even when the estate's process was killed.
+process.once('disconnect', stop);
 
-for (let index = 0; index < Number(count); index += 1) startBackend(index);
-while (!backends.every(({ socket }) => existsSync(socket))) {
-  if (backends.some(({ child }) => child.exitCode !== null)) {
-    process.stderr.write('an openssl s_server of the pool exited at start\n');
-    stop();
-  }
-  await sleep(50);
-}
-idle.push(...backends.map(({ socket }) => socket));
+serving = await startGeneration();
+idle.push(...serving.map(({ socket }) => socket));
 createServer((client) => void relay(client)).listen(Number(port), address);

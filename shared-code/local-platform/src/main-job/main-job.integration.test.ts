@@ -286,8 +286,8 @@ describe('the main job: the demo estate scanned through the whole local platform
 
   it('records exactly the changes of the estate in the next cycle: a service stopped, one started, a certificate rotated', async () => {
     const changed = changedEstateLayout(layout);
-    // openssl s_server serves one connection at a time: a scan still reading the estate while its servers restart
-    // would see a certificate missing. Change it when no scan is in flight, as an operator's change window would.
+    // The rotated certificate is reloaded with its port open; the stopped and started services change as soon as
+    // they are applied. Change the estate when no scan is in flight, as an operator's change window would.
     await quiet();
     const changeStart = Date.now();
     await started().estate.apply(changed);
