@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { panelsWithoutData } from '@sec-an/analytics-platform/dashboards';
 import {
-  type DashboardResult,
-  panelsWithoutData,
-  type ResultRow,
-  runDashboards,
-  type TimeRange,
-  type VisualizationResult,
-} from '@sec-an/analytics-platform/dashboards';
-import { expectDashboardsToShowData } from '@sec-an/analytics-platform/dashboards/testing';
+  countsByRowKey,
+  type DashboardsShown,
+  dashboardsOverResults,
+  expectDashboardsToShowData,
+  rowKeys,
+} from '@sec-an/analytics-platform/dashboards/testing';
 import { platformTemplates } from '@sec-an/analytics-platform/index-templates';
-import { ingestResults } from '@sec-an/analytics-platform/ingest';
 import type { ScanResult } from '@sec-an/contracts/scan-result';
-import type { TemplateDefinition } from '@sec-an/contracts/search-index';
 import { openSearchClient } from '@sec-an/runtime/opensearch';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import { nmapTemplates } from '../document-types/index.ts';
@@ -19,18 +16,6 @@ import { parseFixture, parseVulnersDocument } from '../results-parser/test-fixtu
 import { nmapSavedObjects } from './saved-objects.ts';
 
 const store = () => openSearchClient({ endpoint: testBackends().openSearchEndpoint, auth: 'none' });
-
-const put = async (template: TemplateDefinition) => {
-  if (template.kind === 'component') {
-    // The component's body is a `template` object, which TemplateDefinition types loosely.
-    await store().cluster.putComponentTemplate({
-      name: template.name,
-      body: template.body as { template: Record<string, unknown> },
-    });
-  } else {
-    await store().indices.putIndexTemplate({ name: template.name, body: template.body });
-  }
-};
 
 /**
  * The real fixtures' results in scan-time order. The vulners document puts its CVEs on 127.61.0.1 in a scan that
@@ -50,51 +35,22 @@ const fixtureResults = async (): Promise<ScanResult[]> => {
     .sort((one, other) => Date.parse(one.endedAt) - Date.parse(other.endedAt));
 };
 
-/** The fixtures' scans, with a day either side: they were made once, so "the last 7 days" would drift off them. */
-const spanOf = (results: readonly ScanResult[]): TimeRange => {
-  const times = results.flatMap((result) => [Date.parse(result.startedAt), Date.parse(result.endedAt)]);
-  const day = 86_400_000;
-  return {
-    from: new Date(Math.min(...times) - day).toISOString(),
-    to: new Date(Math.max(...times) + day).toISOString(),
-  };
-};
-
-/** The keys of the rows that hold documents, one level's key per row, joined. */
-const keys = (rows: readonly ResultRow[]) =>
-  rows
-    .filter((row) => row.docCount > 0)
-    .map((row) => row.buckets.map((bucket) => String(bucket.key)).join(' '));
-
-const countsByKey = (rows: readonly ResultRow[]) =>
-  Object.fromEntries(rows.map((row) => [String(row.buckets[0]?.key), row.docCount]));
-
 describe("nmap-scanner's dashboards over the real fixtures' documents, ingested by the analytics ingest", () => {
   useCleanBackends();
   const objects = nmapSavedObjects();
-  let timeRange: TimeRange;
-  let dashboards: DashboardResult[];
-
-  const panel = (id: string): VisualizationResult => {
-    const found = dashboards.flatMap((dashboard) => dashboard.panels).find((each) => each.id === id);
-    if (found?.type !== 'visualization') throw new Error(`no visualization panel ${id}`);
-    return found.result;
-  };
+  let shown: DashboardsShown;
+  const panel = (id: string) => shown.panel(id);
 
   beforeAll(async () => {
-    for (const template of [...platformTemplates, ...nmapTemplates]) await put(template);
-    const results = await fixtureResults();
-    // One result at a time, as the queue delivers them, so each is compared with the snapshot before it.
-    for (const result of results) {
-      for (const outcome of await ingestResults(store(), [result])) expect(outcome.error).toBeUndefined();
-    }
-    await store().indices.refresh({ index: '_all' });
-    timeRange = spanOf(results);
-    dashboards = await runDashboards(store(), objects, { timeRange });
+    shown = await dashboardsOverResults(store(), {
+      templates: [...platformTemplates, ...nmapTemplates],
+      results: await fixtureResults(),
+      objects,
+    });
   }, 120_000);
 
   it('shows data in every panel of every dashboard', async () => {
-    expect(dashboards.map((dashboard) => dashboard.title).sort()).toEqual([
+    expect(shown.dashboards.map((dashboard) => dashboard.title).sort()).toEqual([
       'Certificate expiry',
       'Exposure: open ports and services',
       'Hosts up and down over time',
@@ -103,12 +59,12 @@ describe("nmap-scanner's dashboards over the real fixtures' documents, ingested 
       'Vulnerabilities by severity',
       'nmap changes',
     ]);
-    expect(panelsWithoutData(objects, dashboards)).toEqual([]);
-    await expectDashboardsToShowData(store(), objects, { timeRange });
+    expect(panelsWithoutData(objects, shown.dashboards)).toEqual([]);
+    await expectDashboardsToShowData(store(), objects, { timeRange: shown.timeRange });
   });
 
   it('counts exactly the open ports of the estate, and finds all of them unexpected', () => {
-    expect(keys(panel('nmap-scanner-open-ports-by-port').rows).sort()).toEqual([
+    expect(rowKeys(panel('nmap-scanner-open-ports-by-port').rows).sort()).toEqual([
       '47025 tcp',
       '47443 tcp',
       '47444 tcp',
@@ -116,21 +72,21 @@ describe("nmap-scanner's dashboards over the real fixtures' documents, ingested 
     ]);
     expect(panel('nmap-scanner-open-port-count').totalHits).toBe(4);
     expect(panel('nmap-scanner-hosts-with-open-ports').rows[0]?.metrics['1']).toBe(3);
-    expect(keys(panel('nmap-scanner-open-ports-by-product').rows)).toContain('domain ISC BIND 9.8.2rc1');
+    expect(rowKeys(panel('nmap-scanner-open-ports-by-product').rows)).toContain('domain ISC BIND 9.8.2rc1');
     expect(panel('nmap-scanner-unexpected-port-count').totalHits).toBe(4);
   });
 
   it('grades the legacy endpoint F for its TLS 1.0 and anonymous ciphers, and the modern one A', () => {
-    expect(keys(panel('nmap-scanner-tls-ports-by-grade').rows)).toEqual(['A', 'F']);
-    expect(keys(panel('nmap-scanner-tls-ports-by-lowest-protocol').rows)).toEqual(['TLSv1.0', 'TLSv1.2']);
-    expect(new Set(keys(panel('nmap-scanner-weak-protocol-endpoints').rows))).toEqual(
+    expect(rowKeys(panel('nmap-scanner-tls-ports-by-grade').rows)).toEqual(['A', 'F']);
+    expect(rowKeys(panel('nmap-scanner-tls-ports-by-lowest-protocol').rows)).toEqual(['TLSv1.0', 'TLSv1.2']);
+    expect(new Set(rowKeys(panel('nmap-scanner-weak-protocol-endpoints').rows))).toEqual(
       new Set(['127.61.0.2 47444 TLSv1.0']),
     );
-    expect(keys(panel('nmap-scanner-weak-ciphers').rows)).toContain('TLS_DH_anon_WITH_AES_128_CBC_SHA F');
+    expect(rowKeys(panel('nmap-scanner-weak-ciphers').rows)).toContain('TLS_DH_anon_WITH_AES_128_CBC_SHA F');
   });
 
   it('puts the 5-day certificate within 14 days and the 400-day one at 60 days or more', () => {
-    expect(countsByKey(panel('nmap-scanner-certificates-by-expiry').rows)).toEqual({
+    expect(countsByRowKey(panel('nmap-scanner-certificates-by-expiry').rows)).toEqual({
       Expired: 0,
       'Within 14 days': 1,
       '14 to 30 days': 0,
@@ -141,29 +97,33 @@ describe("nmap-scanner's dashboards over the real fixtures' documents, ingested 
   });
 
   it("bands vulners' two BIND CVEs as high, and names the product with its highest score", () => {
-    expect(countsByKey(panel('nmap-scanner-cves-by-severity').rows)).toMatchObject({
+    expect(countsByRowKey(panel('nmap-scanner-cves-by-severity').rows)).toMatchObject({
       'High (7.0-8.9)': 2,
       'Critical (9.0-10.0)': 0,
     });
     const products = panel('nmap-scanner-vulnerable-products').rows;
-    expect(products.map((row) => [keys([row])[0], row.metrics['5']])).toEqual([['ISC BIND 9.8.2rc1', 8.5]]);
+    expect(products.map((row) => [rowKeys([row])[0], row.metrics['5']])).toEqual([
+      ['ISC BIND 9.8.2rc1', 8.5],
+    ]);
   });
 
   it('shows hosts up, the down host and those a scan did not report, over time', () => {
     const statuses = new Set(
-      keys(panel('nmap-scanner-hosts-by-status-over-time').rows).map((key) => key.split(' ')[1]),
+      rowKeys(panel('nmap-scanner-hosts-by-status-over-time').rows).map((key) => key.split(' ')[1]),
     );
     expect(statuses).toEqual(new Set(['up', 'down', 'unknown']));
-    expect(keys(panel('nmap-scanner-hosts-not-up').rows)).toContain('100::1 down no-response');
+    expect(rowKeys(panel('nmap-scanner-hosts-not-up').rows)).toContain('100::1 down no-response');
   });
 
   it("records the ports first seen and the services that changed, from nmap-scanner's changes only", () => {
-    expect(keys(panel('nmap-scanner-ports-opened-and-closed').rows)).toEqual(
+    expect(rowKeys(panel('nmap-scanner-ports-opened-and-closed').rows)).toEqual(
       expect.arrayContaining(['First seen 127.61.0.1 53 tcp', 'First seen 127.61.0.2 47444 tcp']),
     );
     // The host timeout's partial result of 127.61.0.1 saw none of the services its earlier scan did.
-    expect(keys(panel('nmap-scanner-service-changes').rows)).toContain('127.61.0.1 services ["domain"] []');
-    expect(keys(panel('nmap-scanner-changes-by-type').rows)).toEqual(
+    expect(rowKeys(panel('nmap-scanner-service-changes').rows)).toContain(
+      '127.61.0.1 services ["domain"] []',
+    );
+    expect(rowKeys(panel('nmap-scanner-changes-by-type').rows)).toEqual(
       expect.arrayContaining(['port appeared', 'cve appeared', 'host changed']),
     );
   });

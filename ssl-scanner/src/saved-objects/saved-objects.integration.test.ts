@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { panelsWithoutData } from '@sec-an/analytics-platform/dashboards';
 import {
-  type DashboardResult,
-  panelsWithoutData,
-  type ResultRow,
-  runDashboards,
-  type TimeRange,
-  type VisualizationResult,
-} from '@sec-an/analytics-platform/dashboards';
-import { expectDashboardsToShowData } from '@sec-an/analytics-platform/dashboards/testing';
+  countsByRowKey,
+  type DashboardsShown,
+  dashboardsOverResults,
+  expectDashboardsToShowData,
+  rowKeys,
+} from '@sec-an/analytics-platform/dashboards/testing';
 import { platformTemplates } from '@sec-an/analytics-platform/index-templates';
-import { ingestResults } from '@sec-an/analytics-platform/ingest';
 import type { ScanResult } from '@sec-an/contracts/scan-result';
-import type { TemplateDefinition } from '@sec-an/contracts/search-index';
 import { openSearchClient } from '@sec-an/runtime/opensearch';
 import { testBackends, useCleanBackends } from '@sec-an/testing/backends';
 import { sslTemplates } from '../document-types/index.ts';
@@ -20,18 +17,6 @@ import { fixtureNames, fixtureRoots, fixtureSource, readFixture } from '../resul
 import { sslSavedObjects } from './saved-objects.ts';
 
 const store = () => openSearchClient({ endpoint: testBackends().openSearchEndpoint, auth: 'none' });
-
-const put = async (template: TemplateDefinition) => {
-  if (template.kind === 'component') {
-    // The component's body is a `template` object, which TemplateDefinition types loosely.
-    await store().cluster.putComponentTemplate({
-      name: template.name,
-      body: template.body as { template: Record<string, unknown> },
-    });
-  } else {
-    await store().indices.putIndexTemplate({ name: template.name, body: template.body });
-  }
-};
 
 /**
  * Every fixture's results in scan-time order, so the rotation's second scan follows its first. Chains are judged
@@ -45,55 +30,24 @@ const fixtureResults = (): ScanResult[] =>
     )
     .sort((one, other) => Date.parse(one.endedAt) - Date.parse(other.endedAt));
 
-/** The fixtures' scans, with a day either side: they were made once, so "the last 7 days" would drift off them. */
-const spanOf = (results: readonly ScanResult[]): TimeRange => {
-  const times = results.flatMap((result) => [Date.parse(result.startedAt), Date.parse(result.endedAt)]);
-  const day = 86_400_000;
-  return {
-    from: new Date(Math.min(...times) - day).toISOString(),
-    to: new Date(Math.max(...times) + day).toISOString(),
-  };
-};
-
-/** The keys of the rows that hold documents, one level's key per row, joined. */
-const keys = (rows: readonly ResultRow[]) =>
-  rows
-    .filter((row) => row.docCount > 0)
-    .map((row) => row.buckets.map((bucket) => String(bucket.key)).join(' '));
-
-const countsByKey = (rows: readonly ResultRow[]) =>
-  Object.fromEntries(
-    rows.map((row) => [row.buckets.map((bucket) => String(bucket.key)).join(' '), row.docCount]),
-  );
-
 const port = (name: (typeof fixtureNames)[number]) => readFixture(name).target.port;
 
 describe("ssl-scanner's dashboards over the real fixtures' documents, ingested by the analytics ingest", () => {
   useCleanBackends();
   const objects = sslSavedObjects();
-  let timeRange: TimeRange;
-  let dashboards: DashboardResult[];
-
-  const panel = (id: string): VisualizationResult => {
-    const found = dashboards.flatMap((dashboard) => dashboard.panels).find((each) => each.id === id);
-    if (found?.type !== 'visualization') throw new Error(`no visualization panel ${id}`);
-    return found.result;
-  };
+  let shown: DashboardsShown;
+  const panel = (id: string) => shown.panel(id);
 
   beforeAll(async () => {
-    for (const template of [...platformTemplates, ...sslTemplates]) await put(template);
-    const results = fixtureResults();
-    // One result at a time, as the queue delivers them, so each is compared with the snapshot before it.
-    for (const result of results) {
-      for (const outcome of await ingestResults(store(), [result])) expect(outcome.error).toBeUndefined();
-    }
-    await store().indices.refresh({ index: '_all' });
-    timeRange = spanOf(results);
-    dashboards = await runDashboards(store(), objects, { timeRange });
+    shown = await dashboardsOverResults(store(), {
+      templates: [...platformTemplates, ...sslTemplates],
+      results: fixtureResults(),
+      objects,
+    });
   }, 120_000);
 
   it('shows data in every panel of every dashboard', async () => {
-    expect(dashboards.map((dashboard) => dashboard.title).sort()).toEqual([
+    expect(shown.dashboards.map((dashboard) => dashboard.title).sort()).toEqual([
       'Certificate expiry',
       'Certificate names and trust',
       'Mozilla profile compliance',
@@ -101,17 +55,17 @@ describe("ssl-scanner's dashboards over the real fixtures' documents, ingested b
       'TLS grades over the estate',
       'Weak protocols and ciphers',
     ]);
-    expect(panelsWithoutData(objects, dashboards)).toEqual([]);
-    await expectDashboardsToShowData(store(), objects, { timeRange });
+    expect(panelsWithoutData(objects, shown.dashboards)).toEqual([]);
+    await expectDashboardsToShowData(store(), objects, { timeRange: shown.timeRange });
   });
 
   it('grades the trusted endpoints A, the wrong name M and the self-signed legacy server T', () => {
-    expect(countsByKey(panel('ssl-scanner-endpoints-by-grade').rows)).toEqual({ A: 5, M: 1, T: 1 });
-    expect(keys(panel('ssl-scanner-grades-ignoring-trust').rows)).toEqual(['A A', 'M A', 'T C']);
-    expect(keys(panel('ssl-scanner-grade-caps').rows)).toEqual(
+    expect(countsByRowKey(panel('ssl-scanner-endpoints-by-grade').rows)).toEqual({ A: 5, M: 1, T: 1 });
+    expect(rowKeys(panel('ssl-scanner-grades-ignoring-trust').rows)).toEqual(['A A', 'M A', 'T C']);
+    expect(rowKeys(panel('ssl-scanner-grade-caps').rows)).toEqual(
       expect.arrayContaining(['name-mismatch M', 'self-signed T', 'no-tls12 C']),
     );
-    expect(countsByKey(panel('ssl-scanner-endpoints-by-status').rows)).toEqual({
+    expect(countsByRowKey(panel('ssl-scanner-endpoints-by-status').rows)).toEqual({
       scanned: 7,
       'out-of-scope': 2,
       refused: 1,
@@ -119,37 +73,37 @@ describe("ssl-scanner's dashboards over the real fixtures' documents, ingested b
   });
 
   it('shows the legacy server meeting no Mozilla profile and why, and who meets intermediate', () => {
-    expect(countsByKey(panel('ssl-scanner-endpoints-by-best-profile').rows)).toEqual({
+    expect(countsByRowKey(panel('ssl-scanner-endpoints-by-best-profile').rows)).toEqual({
       intermediate: 3,
       none: 4,
     });
-    expect(keys(panel('ssl-scanner-intermediate-failures').rows)).toContain(
+    expect(rowKeys(panel('ssl-scanner-intermediate-failures').rows)).toContain(
       `127.0.0.1 ${port('legacy-self-signed')} `,
     );
-    expect(keys(panel('ssl-scanner-noncompliance-reasons').rows)).toEqual(
+    expect(rowKeys(panel('ssl-scanner-noncompliance-reasons').rows)).toEqual(
       expect.arrayContaining(['intermediate protocol-not-allowed', 'old server-order-not-enforced']),
     );
   });
 
   it("shows the legacy server's TLS 1.0 and 1.1 and its weak RSA suite, and no other endpoint's", () => {
     const legacy = port('legacy-self-signed');
-    expect(keys(panel('ssl-scanner-weak-protocols').rows)).toEqual(['TLSv1.0', 'TLSv1.1']);
-    expect(keys(panel('ssl-scanner-weak-protocol-endpoints').rows)).toEqual([
+    expect(rowKeys(panel('ssl-scanner-weak-protocols').rows)).toEqual(['TLSv1.0', 'TLSv1.1']);
+    expect(rowKeys(panel('ssl-scanner-weak-protocol-endpoints').rows)).toEqual([
       `127.0.0.1 ${legacy} TLSv1.0`,
       `127.0.0.1 ${legacy} TLSv1.1`,
     ]);
-    expect(keys(panel('ssl-scanner-weak-ciphers').rows)).toEqual([
+    expect(rowKeys(panel('ssl-scanner-weak-ciphers').rows)).toEqual([
       'TLS_RSA_WITH_AES_128_CBC_SHA TLSv1.0',
       'TLS_RSA_WITH_AES_128_CBC_SHA TLSv1.1',
     ]);
-    expect(keys(panel('ssl-scanner-weak-cipher-reasons').rows).sort()).toEqual([
+    expect(rowKeys(panel('ssl-scanner-weak-cipher-reasons').rows).sort()).toEqual([
       'no-aead',
       'no-forward-secrecy',
     ]);
   });
 
   it('puts the legacy 29-day certificate between 14 and 30 days and the rest at 60 days or more', () => {
-    expect(countsByKey(panel('ssl-scanner-certificates-by-expiry').rows)).toEqual({
+    expect(countsByRowKey(panel('ssl-scanner-certificates-by-expiry').rows)).toEqual({
       Expired: 0,
       'Within 14 days': 0,
       '14 to 30 days': 1,
@@ -157,27 +111,27 @@ describe("ssl-scanner's dashboards over the real fixtures' documents, ingested b
       '60 days or more': 5,
     });
     expect(panel('ssl-scanner-certificates-expiring-soon').totalHits).toBe(1);
-    expect(keys(panel('ssl-scanner-expiring-certificates').rows)).toEqual([
+    expect(rowKeys(panel('ssl-scanner-expiring-certificates').rows)).toEqual([
       `legacy.example.test 29 127.0.0.1:${port('legacy-self-signed')}`,
     ]);
   });
 
   it('finds the name served a certificate for another, and the self-signed chain untrusted', () => {
     expect(panel('ssl-scanner-name-mismatch-count').totalHits).toBe(1);
-    expect(keys(panel('ssl-scanner-name-mismatches').rows)).toEqual([
+    expect(rowKeys(panel('ssl-scanner-name-mismatches').rows)).toEqual([
       expect.stringMatching(
         new RegExp(`^wrong\\.example\\.test 127\\.0\\.0\\.1 ${port('intermediate-with-names')} `),
       ),
     ]);
-    expect(keys(panel('ssl-scanner-untrusted-chains-by-reason').rows)).toEqual(['self-signed']);
-    expect(keys(panel('ssl-scanner-untrusted-chain-endpoints').rows)).toEqual([
+    expect(rowKeys(panel('ssl-scanner-untrusted-chains-by-reason').rows)).toEqual(['self-signed']);
+    expect(rowKeys(panel('ssl-scanner-untrusted-chain-endpoints').rows)).toEqual([
       `127.0.0.1 ${port('legacy-self-signed')}  self-signed`,
     ]);
   });
 
   it("shows the rotation's new leaf on the endpoint scanned without SNI and under its name", () => {
     const rotated = port('rotation-after');
-    const changes = keys(panel('ssl-scanner-leaf-certificate-changes').rows);
+    const changes = rowKeys(panel('ssl-scanner-leaf-certificate-changes').rows);
     expect(changes.map((key) => key.split(' ').slice(0, -2).join(' ')).sort()).toEqual([
       `127.0.0.1 ${rotated}`,
       `127.0.0.1 ${rotated} rotate.example.test`,
@@ -188,7 +142,7 @@ describe("ssl-scanner's dashboards over the real fixtures' documents, ingested b
       expect(after).toMatch(/^[0-9a-f]{64}$/);
       expect(after).not.toBe(before);
     }
-    expect(keys(panel('ssl-scanner-tls-changes-by-kind').rows)).toContain(
+    expect(rowKeys(panel('ssl-scanner-tls-changes-by-kind').rows)).toContain(
       'changed tls-endpoint leafFingerprint',
     );
   });

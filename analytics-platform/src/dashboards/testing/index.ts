@@ -105,3 +105,4 @@ export const expectDashboardsToShowData = async (
   expect(dashboards.length).toBeGreaterThan(0);
   expect(panelsWithoutData(objects, dashboards)).toEqual([]);
 };
+export * from './dashboards-over-results.ts';
