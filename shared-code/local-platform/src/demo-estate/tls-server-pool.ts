@@ -36,7 +36,7 @@ const idle: string[] = [];
 const waiting: ((socket: string) => void)[] = [];
 
 const startBackend = (index: number): Backend => {
-  // Two levels below the pool's folder, as the certificate paths the options give are relative to that depth.
+  // Two levels below the estate's folder, the depth the certificate paths in the options are relative to.
   const cwd = join(folder, `server-${generation}-${index}`);
   mkdirSync(cwd, { recursive: true });
   const child = spawn('openssl', ['s_server', '-unix', socketName, '-unlink', ...serverOptions], {
