@@ -64,6 +64,7 @@ export const startDemoEstate = async (layout: EstateLayout, directory: string): 
         running.get(endpoint)?.reload !== undefined &&
         certificateOnly(before.get(endpoint)?.service, after.get(endpoint)?.service),
     );
+    // Preparing issues a TLS service's new certificate, which a reload then reads from the same files.
     const starters = new Map<string, ServiceStarter>();
     for (const endpoint of changed) {
       const placed = after.get(endpoint);
