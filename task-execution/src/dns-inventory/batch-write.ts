@@ -1,6 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { mapConcurrently } from './concurrency.ts';
+import { mapConcurrently } from '@sec-an/runtime/concurrency';
 import { DnsTableWriteError } from './errors.ts';
 import { backoffDelay, type RetryPolicy } from './retry-policy.ts';
 

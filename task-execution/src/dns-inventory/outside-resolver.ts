@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { mapConcurrently } from './concurrency.ts';
+import { mapConcurrently } from '@sec-an/runtime/concurrency';
 import { addressOf, type Family } from './record-values.ts';
 import type { Warnings } from './warnings.ts';
 

@@ -4,9 +4,9 @@ import {
   UpdateItemCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
+import { mapConcurrently } from '@sec-an/runtime/concurrency';
 import { addressesTable, dnsHistoryTable, hostsTable } from '../tables/index.ts';
 import { batchWrite } from './batch-write.ts';
-import { mapConcurrently } from './concurrency.ts';
 import type { Changes, HistoryEntry } from './diff.ts';
 import type { DnsTables } from './dns-ingest-settings.ts';
 import { rowAttributes, stringSet } from './table-rows.ts';

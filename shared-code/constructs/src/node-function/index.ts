@@ -1,4 +1,5 @@
 export * from './bundle.ts';
+export { bundleCacheVariable } from './bundle-cache.ts';
 export * from './function-settings.ts';
 export * from './node-function.ts';
 export * from './queue-consumption.ts';

@@ -22,7 +22,7 @@ describe('NodeFunction', () => {
       runtime: 'nodejs24.x',
       handler: 'index.handler',
       architectures: ['arm64'],
-      filename: expect.stringMatching(/^assets\/worker_package_.*\/archive\.zip$/),
+      filename: expect.stringMatching(/^assets\/worker_package_.*\/worker\.zip$/),
       timeout: 30,
       memory_size: 256,
       tracing_config: { mode: 'Active' },

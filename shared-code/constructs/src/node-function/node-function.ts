@@ -71,8 +71,8 @@ export class NodeFunction extends Construct implements Grantee {
     };
     this.bundle = bundleHandler(props.entry, join(App.of(this).outdir, 'bundles', stack.node.id, props.name));
     const deploymentPackage = new TerraformAsset(this, 'package', {
-      path: this.bundle.directory,
-      type: AssetType.ARCHIVE,
+      path: this.bundle.archive,
+      type: AssetType.FILE,
     });
     const appKeyArn = referenceParameter(this, appKeyParameter).value;
     this.logGroup = new CloudwatchLogGroup(this, 'logs', {

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { mapConcurrently } from '@sec-an/runtime/concurrency';
 import type { StackArtifact } from './manifest.ts';
 import { deployableProjects, isSynthesizable, type Project, projectAt } from './projects.ts';
 import { SynthError } from './synth-error.ts';
@@ -26,6 +28,8 @@ export interface SynthAllOptions {
   readonly onProgress?: (progress: SynthProgress) => void;
   /** Per project; see `SynthOptions.timeoutMs`. */
   readonly timeoutMs?: number;
+  /** How many projects synthesize at once. Default: the machine's available parallelism. */
+  readonly concurrency?: number;
 }
 
 export interface SynthReport {
@@ -62,19 +66,24 @@ const synthesizeOne = async (project: Project, options: SynthAllOptions): Promis
   return result;
 };
 
-/** Synthesizes every project that has a cdktf.json, one after the other, in order. */
+/**
+ * Synthesizes every project that has a cdktf.json, several at once: no project reads another's synth output (they
+ * find each other through SSM parameters when deployed), and each app spends most of its time on one core. The
+ * report keeps the deploy order, whichever finishes first.
+ */
 export const synthesizeAll = async (options: SynthAllOptions): Promise<SynthReport> => {
-  const projects: SynthesizedProject[] = [];
-  const skipped: string[] = [];
-  for (const project of projectsToSynthesize(options)) {
-    if (isSynthesizable(project)) {
-      projects.push(await synthesizeOne(project, options));
-    } else {
-      skipped.push(project.name);
-      options.onProgress?.({ kind: 'skipped', project: project.name, reason: 'no cdktf.json' });
-    }
+  const projects = projectsToSynthesize(options);
+  const skipped = projects.filter((project) => !isSynthesizable(project)).map((project) => project.name);
+  for (const project of skipped) {
+    options.onProgress?.({ kind: 'skipped', project, reason: 'no cdktf.json' });
   }
-  return { projects, skipped };
+  const synthesizable = projects.filter(isSynthesizable);
+  const results = await mapConcurrently(
+    synthesizable,
+    options.concurrency ?? availableParallelism(),
+    (project) => synthesizeOne(project, options),
+  );
+  return { projects: results, skipped };
 };
 
 /** Every stack of the report, in deploy order. */

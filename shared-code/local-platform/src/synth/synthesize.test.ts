@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -23,6 +23,19 @@ const consumer = new ServiceStack(app, 'alpha-consumer', { project: 'fixture', .
 publishParameter(consumer, 'greeting-copy', 'arn', greeting.parameter.arn);
 app.synth();
 `;
+
+/** Waits, before synthesizing, until both apps of the pair have started: it finishes only beside the other. */
+const pairedApp = (names: readonly [string, string]) => `
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+const gate = process.env.SYNTH_TEST_GATE ?? '';
+writeFileSync(join(gate, process.cwd().split('/').at(-1) ?? ''), '');
+const deadline = Date.now() + 20_000;
+while (!${JSON.stringify(names)}.every((name) => existsSync(join(gate, name)))) {
+  if (Date.now() > deadline) throw new Error('the other app of the pair never started');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+${twoStackApp}`;
 
 const failingApp = `throw new Error('the fixture refuses to synthesize');\n`;
 const hangingApp = `setInterval(() => {}, 1000);\n`;
@@ -116,5 +129,22 @@ describe('synthesizeAll', () => {
     expect(stacks.every((stack) => existsSync(stackFile(stack)))).toBe(true);
     expect(existsSync(join(outdir, 'not-yet'))).toBe(false);
     expect(progress).toEqual(['skipped', 'started', 'finished']);
+  }, 60_000);
+
+  it('synthesizes projects side by side, and reports them in deploy order', async () => {
+    const gate = join(workDir, 'gate');
+    mkdirSync(gate);
+    const names = ['paired-first', 'paired-second'] as const;
+    const [first, second] = names.map((name) => fixtureProject(name, pairedApp(names)));
+    const report = await synthesizeAll({
+      projects: [first as Project, second as Project],
+      outdir: join(workDir, 'out-paired'),
+      environment: { ...environment, SYNTH_TEST_GATE: gate },
+      concurrency: 2,
+    });
+    expect(report.projects.map(({ project, stacks }) => `${project} ${stacks.length}`)).toEqual([
+      'paired-first 2',
+      'paired-second 2',
+    ]);
   }, 60_000);
 });
