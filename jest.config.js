@@ -26,10 +26,14 @@ const common = {
 
 /** @type {import('jest').Config} */
 export default {
+  // For hooks and tests that name no timeout of their own: jest's 5 s is exceeded by a reset of the backends or a
+  // few calls to moto when the machine is shared and slow. Jest reads it from the global config only.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
+      globalSetup: '<rootDir>/shared-code/local-platform/src/testing/unit-global-setup.ts',
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.integration\\.test\\.ts$'],
     },

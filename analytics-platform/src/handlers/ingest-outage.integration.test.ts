@@ -85,7 +85,13 @@ describe('the ingest through an OpenSearch outage (a real node stopped and resta
         queueUrl,
         before.map((result) => JSON.stringify(result)),
       );
-      await waitFor('the first results', async () => (await count(historyIndex(probeTask, 'port'))) === 5);
+      // Drained, not only indexed: the subjects' states are written after the documents, and a state the outage
+      // cut off would make the later results look like new subjects.
+      await waitFor(
+        'the first results',
+        async () =>
+          (await count(historyIndex(probeTask, 'port'))) === 5 && (await queueDepth(queueUrl)) === 0,
+      );
 
       await stopProcess(node.process);
       const during = [

@@ -7,6 +7,7 @@ import { bundleHandler } from './bundle.ts';
 import { bundleCacheVariable } from './bundle-cache.ts';
 
 describe('bundleHandler', () => {
+  const runCache = process.env[bundleCacheVariable];
   let work: string;
   let entry: string;
   const writeMessage = (text: string) =>
@@ -25,7 +26,8 @@ describe('bundleHandler', () => {
   });
 
   afterEach(() => {
-    delete process.env[bundleCacheVariable];
+    if (runCache === undefined) delete process.env[bundleCacheVariable];
+    else process.env[bundleCacheVariable] = runCache;
     rmSync(work, { recursive: true, force: true });
   });
 

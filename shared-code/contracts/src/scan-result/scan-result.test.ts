@@ -49,4 +49,27 @@ describe("the scan-result contract's documents", () => {
   it('says which document of which type is wrong', () => {
     expect(refusal(withPortFields({ entity: 'x' }))).toMatch(/documents\.port\[0\]\.fields/);
   });
+
+  it('refuses a bad entity key, an unknown property, a bad type name and a type that is not a list, saying where', () => {
+    const key = scanResultV1Example.documents.port[0].key;
+    const withDocuments = (documents: unknown) => ({ ...scanResultV1Example, documents });
+    expect(refusal(withDocuments({ port: [{ key: 'ABC', fields: {} }] }))).toMatch(
+      /64 lowercase hex digits[\s\S]*documents\.port\[0\]\.key/,
+    );
+    expect(
+      refusal(
+        withDocuments({
+          port: [
+            { key, fields: {} },
+            { key, fields: {}, extra: 1 },
+          ],
+        }),
+      ),
+    ).toMatch(/only a key and fields, not extra[\s\S]*documents\.port\[1\]/);
+    expect(refusal(withDocuments({ Port: [] }))).toMatch(
+      /"Port" is not a document type[\s\S]*documents\.Port/,
+    );
+    expect(refusal(withDocuments({ port: { key, fields: {} } }))).toMatch(/are a list[\s\S]*documents\.port/);
+    expect(refusal(withDocuments([]))).toMatch(/documents are an object of document types/);
+  });
 });

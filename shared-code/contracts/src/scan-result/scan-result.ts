@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { defineContract } from '../contract/index.ts';
-import { documentFields } from './document-fields.ts';
+import { documentTypePattern, entityKeyPattern, resultDocuments } from './result-documents.ts';
 
 /** A task's name, as in scan requests; it prefixes the task's index names. */
 export const taskName = z.string().regex(/^[a-z][a-z0-9-]{1,62}$/);
 
 /** A document type (`host`, `port`, `certificate`...); with the task it names the type's indices. */
-export const documentType = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/);
+export const documentType = z.string().regex(documentTypePattern);
 
 /** Every key is an entity key: SHA-256 (hex) of the canonical JSON of the identifying fields. */
-export const entityKeyText = z.string().regex(/^[0-9a-f]{64}$/, 'an entity key is 64 lowercase hex digits');
-
-export const resultDocument = z.strictObject({
-  key: entityKeyText,
-  fields: documentFields,
-});
+export const entityKeyText = z.string().regex(entityKeyPattern, 'an entity key is 64 lowercase hex digits');
 
 /**
  * `complete`: the result is everything the scan saw of its subject, so what the subject's snapshot held and the
@@ -44,10 +39,9 @@ export const scanResultV1 = defineContract({
     raw: z.strictObject({ bucket: z.string().min(3).max(63), key: z.string().min(1).max(1024) }).nullable(),
     subject: z.strictObject({ key: entityKeyText, label: z.string().min(1).max(512) }),
     coverage: z.enum(resultCoverages),
-    documents: z.record(documentType, z.array(resultDocument)),
+    documents: resultDocuments,
   },
   attributes: (result) => ({ task: result.task, coverage: result.coverage }),
 });
 
 export type ScanResult = z.output<typeof scanResultV1.schema>;
-export type ResultDocument = z.output<typeof resultDocument>;

@@ -17,16 +17,10 @@ export const testBackends = () => ({
   openSearchEndpoint: required('SEC_AN_OPENSEARCH_URL'),
 });
 
-/**
- * How long emptying the backends may take. A reset is a few requests, but a node still merging the last suite's
- * writes on a loaded machine has been seen to take more than jest's default 5 s for them.
- */
-const resetTimeoutMs = 60_000;
-
 /** Empties moto and OpenSearch before the suite, so no suite sees another's resources. */
 export const useCleanBackends = (): void => {
   beforeAll(async () => {
     const { motoEndpoint, openSearchEndpoint } = testBackends();
     await Promise.all([resetMoto(motoEndpoint), resetOpenSearch(openSearchEndpoint)]);
-  }, resetTimeoutMs);
+  });
 };

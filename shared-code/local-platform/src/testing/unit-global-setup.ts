@@ -1,0 +1,5 @@
+import { useRunBundleCache } from './run-bundle-cache.ts';
+
+export default function unitGlobalSetup(): void {
+  useRunBundleCache('unit-bundle-cache');
+}
