@@ -17,19 +17,3 @@ export const budget = (
     spent: () => left() <= 0,
   };
 };
-
-/** Runs tasks with at most `limit` at once, in order of start. */
-export const boundedAll = async <T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> => {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const index = next;
-      next += 1;
-      const task = tasks[index];
-      if (task !== undefined) results[index] = await task();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-};

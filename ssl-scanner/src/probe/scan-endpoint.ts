@@ -1,3 +1,4 @@
+import { mapConcurrently } from '@sec-an/runtime/concurrency';
 import { fetchTls13Certificates } from '../certificates/index.ts';
 import {
   cipherSuiteByCode,
@@ -15,7 +16,7 @@ import {
   tls13GroupCodes,
   tls13SuiteCodes,
 } from '../handshake/index.ts';
-import { boundedAll, budget } from './budget.ts';
+import { budget } from './budget.ts';
 import { enumerateCipherSuites, serverChoosesOrder } from './cipher-enumeration.ts';
 import { enumerateGroups } from './groups.ts';
 import type { HelloAnswer, ProbeTarget } from './hello-probe.ts';
@@ -271,7 +272,7 @@ export const scanEndpoint = async (
     () => scanSslv2(target),
     ...tlsVersions.map((version) => async () => ({ finding: await scanTlsVersion(target, version) })),
   ];
-  const results = await boundedAll(options.concurrency ?? 3, tasks);
+  const results = await mapConcurrently(tasks, options.concurrency ?? 3, (task) => task());
   const protocols = results.map((result) => result.finding);
   const offered = protocols.some((protocol) => protocol.offered);
   const chain = await servedChain(

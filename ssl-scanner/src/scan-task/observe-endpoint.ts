@@ -1,5 +1,6 @@
+import { mapConcurrently } from '@sec-an/runtime/concurrency';
 import type { Endpoint } from '../handshake/index.ts';
-import { boundedAll, type EndpointScan, type EndpointScanOptions, scanEndpoint } from '../probe/index.ts';
+import { type EndpointScan, type EndpointScanOptions, scanEndpoint } from '../probe/index.ts';
 import type { ScanSettings } from './scan-settings.ts';
 
 export type ScanFunction = (endpoint: Endpoint, options: EndpointScanOptions) => Promise<EndpointScan>;
@@ -25,12 +26,12 @@ export const observeEndpoint = (
   const { settings, deadline } = options;
   const now = options.now ?? Date.now;
   const scan = options.scan ?? scanEndpoint;
-  const scanWith = (serverName: string | undefined) => () =>
+  const scanWith = (serverName: string | undefined) =>
     scan(endpoint, {
       totalBudgetMs: Math.max(0, Math.min(settings.scanBudgetMs, deadline - now())),
       connectionTimeoutMs: settings.connectionTimeoutMs,
       concurrency: settings.connectionsPerScan,
       ...(serverName === undefined ? {} : { serverName }),
     });
-  return boundedAll(settings.scansAtOnce, [scanWith(undefined), ...names.map(scanWith)]);
+  return mapConcurrently([undefined, ...names], settings.scansAtOnce, scanWith);
 };
